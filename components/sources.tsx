@@ -1,0 +1,31 @@
+// Presentational: a fact with its "unverified" flag and numbered source links. No browser.* calls.
+import type { FactView, SourceView } from '../lib/messaging/contract';
+
+export function SourceLinks({ sources }: { sources: readonly SourceView[] }) {
+  if (!sources.length) return null;
+  return (
+    <span className="rl-sources">
+      {sources.map((s, i) => (
+        <a key={s.id} href={s.url} target="_blank" rel="noopener noreferrer" title={s.title} aria-label={`Source: ${s.title}`}>
+          [{i + 1}]
+        </a>
+      ))}
+    </span>
+  );
+}
+
+export function Unverified({ verified }: { verified: boolean }) {
+  return verified ? null : (
+    <span className="rl-unverified" title="Not confirmed by a primary source">
+      unverified
+    </span>
+  );
+}
+
+export function FactLine({ fact }: { fact: FactView }) {
+  return (
+    <p className="rl-fact">
+      <Unverified verified={fact.verified} /> {fact.text} <SourceLinks sources={fact.sources} />
+    </p>
+  );
+}

@@ -1,0 +1,89 @@
+// Presentational: the hover card and the popup's detail view for one token. No browser.* calls.
+import type { TokenCardView } from '../lib/messaging/contract';
+import { FactLine, SourceLinks, Unverified } from './sources';
+
+export type CardState =
+  | { status: 'loading'; symbol: string }
+  | { status: 'ready'; view: TokenCardView }
+  | { status: 'error'; symbol: string; message: string };
+
+const CATEGORY: Record<string, string> = {
+  lrt: 'Liquid restaking token',
+  'btc-lrt': 'BTC restaking token',
+  'sol-lrt': 'SOL restaking token',
+  'restaking-vault': 'Restaking vault share',
+  lst: 'Liquid staking token',
+};
+
+export function TokenCard({ state, titleId }: { state: CardState; titleId: string }) {
+  if (state.status !== 'ready') {
+    return (
+      <div className="rl-card" role="dialog" aria-labelledby={titleId} aria-busy={state.status === 'loading'}>
+        <header className="rl-head">
+          <h2 id={titleId} className="rl-symbol">
+            {state.symbol}
+          </h2>
+        </header>
+        <p className="rl-muted">{state.status === 'loading' ? 'Loading…' : `Could not load this token: ${state.message}`}</p>
+      </div>
+    );
+  }
+  const v = state.view;
+  return (
+    <div className="rl-card" role="dialog" aria-labelledby={titleId} data-token={v.id}>
+      <header className="rl-head">
+        <h2 id={titleId} className="rl-symbol">
+          {v.symbol}
+        </h2>
+        <div className="rl-name">
+          {v.name} · <span className="rl-issuer">issued by {v.issuer}</span>
+        </div>
+        <div className="rl-muted">
+          {CATEGORY[v.category] ?? v.category}
+          {v.layers.length ? ` on ${v.layers.join(', ')}` : ''}
+        </div>
+      </header>
+      <section aria-labelledby={`${titleId}-slashing`}>
+        <h3 id={`${titleId}-slashing`}>Slashing</h3>
+        <FactLine fact={v.slashing} />
+      </section>
+      <section aria-labelledby={`${titleId}-liquidity`}>
+        <h3 id={`${titleId}-liquidity`}>Liquidity</h3>
+        <FactLine fact={v.withdrawal} />
+        <FactLine fact={v.liquidity} />
+      </section>
+      <section aria-labelledby={`${titleId}-audits`}>
+        <h3 id={`${titleId}-audits`}>Audits</h3>
+        {v.audits.length ? (
+          <ul className="rl-list">
+            {v.audits.map((a) => (
+              <li key={`${a.firm}-${a.date ?? ''}-${a.scope}`}>
+                <Unverified verified={a.verified} /> <strong>{a.firm}</strong> {a.date ?? 'date not stated'}: {a.scope}{' '}
+                <SourceLinks sources={a.sources} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="rl-fact">
+            <Unverified verified={false} /> No audit report found in the sources checked. That is not proof there is none.
+          </p>
+        )}
+      </section>
+      {v.incidents.length > 0 && (
+        <section aria-labelledby={`${titleId}-incidents`}>
+          <h3 id={`${titleId}-incidents`}>Incidents</h3>
+          <ul className="rl-list">
+            {v.incidents.map((i) => (
+              <li key={i.date + i.summary}>
+                <strong>{i.date}</strong>: {i.summary} <SourceLinks sources={i.sources} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <footer className="rl-foot">
+        Bundled data, reviewed {v.reviewedAt} · registry {v.registryVersion}
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+// Runs in: background. Wiring only: the message handlers and tab bookkeeping.
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { Envelope } from '../../lib/messaging/contract';
+import { dispatch } from '../../lib/messaging/server';
+import { clearTab } from '../../lib/tab-reports';
+import { handlers } from './handlers';
+
+export default defineBackground(() => {
+  const origin = browser.runtime.getURL('/');
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    // Not our envelope: return nothing (not a promise), so the message gets no reply from us.
+    if (!Envelope.safeParse(message).success) return undefined;
+    return dispatch(handlers, message, sender, browser.runtime.id, origin);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void clearTab(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    // A new document is loading in the tab: its frames will report afresh.
+    // (Without the "tabs" permission `change.url` is absent; the status alone is enough.)
+    if (change.status === 'loading') void clearTab(tabId);
+  });
+});

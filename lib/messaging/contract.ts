@@ -1,0 +1,89 @@
+// Runs in: background, content script, popup. The one message contract between them. Each message names
+// who may send it, and its input and output schemas; both ends validate with zod.
+// zod/mini: the same validation as zod, tree-shakable, so the content script stays small.
+import { z } from 'zod/mini';
+
+z.config({ jitless: true });
+
+const TokenId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/), z.maxLength(64));
+
+export const SymbolEntry = z.object({ id: TokenId, symbol: z.string(), aliases: z.array(z.string()) });
+
+export const SourceView = z.object({ id: z.string(), title: z.string(), url: z.string() });
+export const FactView = z.object({ text: z.string(), verified: z.boolean(), sources: z.array(SourceView) });
+
+/** What a card or popup shows about one token: display-ready, each fact with its sources. */
+export const TokenCardView = z.object({
+  id: TokenId,
+  symbol: z.string(),
+  name: z.string(),
+  issuer: z.string(),
+  category: z.string(),
+  layers: z.array(z.string()),
+  slashing: FactView,
+  withdrawal: FactView,
+  liquidity: FactView,
+  audits: z.array(
+    z.object({ firm: z.string(), date: z.nullable(z.string()), scope: z.string(), verified: z.boolean(), sources: z.array(SourceView) }),
+  ),
+  incidents: z.array(z.object({ date: z.string(), summary: z.string(), sources: z.array(SourceView) })),
+  /** Curated data: the date of the last review of this profile, and the registry version it ships in. */
+  reviewedAt: z.string(),
+  registryVersion: z.string(),
+});
+
+export const TabTokenView = z.object({
+  id: TokenId,
+  symbol: z.string(),
+  name: z.string(),
+  issuer: z.string(),
+  count: z.int().check(z.nonnegative()),
+});
+
+/** Who may send a message: `content` = a content script in a web page; `ui` = an extension page. */
+export type Caller = 'content' | 'ui';
+
+export const contract = {
+  'page:config': {
+    callers: ['content'],
+    input: z.object({}),
+    output: z.object({ enabled: z.boolean(), symbols: z.array(SymbolEntry) }),
+  },
+  'token:card': {
+    callers: ['content', 'ui'],
+    input: z.object({ id: TokenId }),
+    output: TokenCardView,
+  },
+  'tab:report': {
+    callers: ['content'],
+    // The full set of tokens this frame shows now; replaces the frame's previous report.
+    input: z.object({ counts: z.record(TokenId, z.int().check(z.positive())) }),
+    output: z.object({ stored: z.boolean() }),
+  },
+  'tab:tokens': {
+    callers: ['ui'],
+    input: z.object({ tabId: z.int().check(z.nonnegative()) }),
+    output: z.array(TabTokenView),
+  },
+} as const satisfies Record<string, { callers: readonly Caller[]; input: z.ZodMiniType; output: z.ZodMiniType }>;
+
+export type Contract = typeof contract;
+export type MessageName = keyof Contract;
+export type Input<N extends MessageName> = z.infer<Contract[N]['input']>;
+export type Output<N extends MessageName> = z.infer<Contract[N]['output']>;
+export type TokenCardView = z.infer<typeof TokenCardView>;
+export type TabTokenView = z.infer<typeof TabTokenView>;
+export type FactView = z.infer<typeof FactView>;
+export type SourceView = z.infer<typeof SourceView>;
+
+export const ErrorCode = z.enum(['bad-envelope', 'unknown-message', 'forbidden', 'bad-input', 'not-found', 'internal']);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** Every message travels in this envelope, so foreign runtime messages are recognised and ignored. */
+export const CHANNEL = 'restake-lens/1';
+export const Envelope = z.object({ channel: z.literal(CHANNEL), name: z.string(), input: z.unknown() });
+export const Reply = z.union([
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: ErrorCode, message: z.optional(z.string()) }),
+]);
+export type Reply = z.infer<typeof Reply>;

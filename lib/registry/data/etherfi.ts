@@ -1,0 +1,124 @@
+// ether.fi. Facts from ../shared/research/lrt-tokens.md (compiled 2026-11), checked against the cited files.
+// Trap: ether.fi issues eETH and weETH, not ezETH (that is Renzo's).
+import type { TokenProfileInput } from '../schema';
+import { DLA_COMMIT, EIGENLAYER_DELAY, EIGENLAYER_SLASHING, YS_COMMIT, page, repoFile } from '../sources';
+
+const EF = 'b4a0968087b178bc346cdf6bee6c0597bf4c42c7';
+
+const sources = [
+  repoFile('etherfi-deployed', 'etherfi-protocol/smart-contracts', EF, 'script/deploys/Deployed.s.sol'),
+  repoFile('etherfi-eeth', 'etherfi-protocol/smart-contracts', EF, 'src/core/EETH.sol'),
+  repoFile('etherfi-weeth', 'etherfi-protocol/smart-contracts', EF, 'src/core/WeETH.sol'),
+  repoFile('etherfi-audits', 'etherfi-protocol/smart-contracts', EF, 'audits', 'ether.fi audit reports (repository folder)'),
+  repoFile('dla-core-assets', 'DefiLlama/DefiLlama-Adapters', DLA_COMMIT, 'projects/helper/coreAssets.json'),
+  repoFile('ys-etherfi', 'DefiLlama/yield-server', YS_COMMIT, 'src/adaptors/ether.fi-stake/index.js'),
+  page('yieldxyz-eeth', 'yield.xyz: ether.fi eETH restaking', 'https://docs.yield.xyz/docs/ethereum-etherfi-eeth-restaking'),
+  EIGENLAYER_SLASHING,
+  EIGENLAYER_DELAY,
+];
+
+const slashing = {
+  text: 'Restakes on EigenLayer (native ETH through ether.fi’s EigenPods, stETH through EtherFiRestaker), where slashing is live since 2025-04-17 for operators that opt in to operator sets. Which AVSs can slash ether.fi’s stake is not confirmed here.',
+  verified: false,
+  sources: ['eigen-slashing', 'etherfi-deployed'],
+};
+
+const withdrawal = {
+  text: 'LiquidityPool.requestWithdraw mints a WithdrawRequestNFT, claimable once finalized; an instant path (EtherFiRedemptionManager) charges a fee and is rate-limited. Typical delay 1–7+ days per yield.xyz, not confirmed by ether.fi.',
+  verified: false,
+  sources: ['etherfi-deployed', 'yieldxyz-eeth'],
+};
+
+const audits = [
+  { firm: 'Certora', date: '2025-04-12', scope: 'EigenLayer slashing integration (one of several Certora reviews 2024–2026)', verified: true, sources: ['etherfi-audits'] },
+  { firm: 'Halborn', date: '2024-08-02', scope: 'EFIP-5 and EFIP-8 implementation', verified: true, sources: ['etherfi-audits'] },
+  { firm: 'Decurity', date: '2024-04-08', scope: 'Smart contracts', verified: true, sources: ['etherfi-audits'] },
+  { firm: 'Zellic', date: '2024-01-11', scope: 'Smart contracts', verified: true, sources: ['etherfi-audits'] },
+  { firm: 'Hats Finance', date: '2023-12-20', scope: 'Audit competition', verified: true, sources: ['etherfi-audits'] },
+  { firm: 'Nethermind', date: '2023-07-05', scope: 'Smart contracts', verified: true, sources: ['etherfi-audits'] },
+];
+
+export const etherfi: TokenProfileInput[] = [
+  {
+    id: 'eeth',
+    symbol: 'eETH',
+    aliases: [],
+    name: 'ether.fi ETH',
+    issuer: 'ether.fi',
+    category: 'lrt',
+    deployments: [
+      { chain: 'eip155:1', address: '0x35fA164735182de50811E8e2E824cFb9B6118ac2', decimals: 18, verified: true, sources: ['etherfi-deployed'] },
+    ],
+    model: {
+      kind: 'rebasing',
+      rate: {
+        text: 'Rebasing: balanceOf is LiquidityPool(0x308861A430be4cce5502d0A12724771Fc6DaF216).getTotalEtherClaimOf(holder), so 1 eETH ≈ 1 ETH of claim. Do not apply weETH’s getRate() to eETH balances.',
+        verified: true,
+        sources: ['etherfi-eeth', 'etherfi-deployed'],
+      },
+    },
+    underlying: ['ETH', 'stETH', 'wBETH', 'cbETH'],
+    layers: ['EigenLayer'],
+    slashing,
+    withdrawal,
+    liquidity: {
+      text: 'Besides the queue, an instant redemption path exists with a fee and a rate limit; most market liquidity is in weETH rather than eETH.',
+      verified: false,
+      sources: ['etherfi-deployed'],
+    },
+    audits,
+    incidents: [],
+    defillama: { slug: 'ether.fi-stake', verified: true },
+    sources,
+    reviewedAt: '2026-11-20',
+  },
+  {
+    id: 'weeth',
+    symbol: 'weETH',
+    aliases: [],
+    name: 'Wrapped eETH',
+    issuer: 'ether.fi',
+    category: 'lrt',
+    deployments: [
+      { chain: 'eip155:1', address: '0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee', decimals: 18, verified: true, sources: ['etherfi-deployed'] },
+      { chain: 'eip155:42161', address: '0x35751007a407ca6FEFfE80b3cB397736D2cf4dbe', decimals: 18, verified: true, sources: ['dla-core-assets'] },
+      { chain: 'eip155:10', address: '0x5A7fACB970D094B6C7FF1df0eA68D99E6e73CBFF', decimals: 18, verified: true, sources: ['dla-core-assets'] },
+      ...(['eip155:8453', 'eip155:81457', 'eip155:56'] as const).map((chain) => ({
+        chain,
+        address: '0x04C0599Ae5A44757c0af6F9eC3b93da8976c150A',
+        decimals: 18,
+        verified: true,
+        sources: ['dla-core-assets', 'ys-etherfi'],
+      })),
+      { chain: 'eip155:59144', address: '0x1Bf74C010E6320bab11e2e5A532b5AC15e0b8aA6', decimals: 18, verified: true, sources: ['ys-etherfi'] },
+      { chain: 'eip155:534352', address: '0x01f0a31698C4d065659b9bdC21B3610292a1c506', decimals: 18, verified: true, sources: ['ys-etherfi'] },
+      { chain: 'eip155:1923', address: '0xA6cB988942610f6731e664379D15fFcfBf282b44', decimals: 18, verified: true, sources: ['dla-core-assets'] },
+    ],
+    model: {
+      kind: 'value-accruing',
+      rate: {
+        text: 'Non-rebasing wrapper of eETH: weETH.getRate() gives eETH per weETH (1e18 scale).',
+        verified: true,
+        sources: ['etherfi-weeth', 'ys-etherfi'],
+      },
+    },
+    underlying: ['eETH'],
+    layers: ['EigenLayer'],
+    slashing,
+    withdrawal: {
+      text: `unwrap() to eETH, then the eETH path. ${withdrawal.text}`,
+      verified: false,
+      sources: ['etherfi-weeth', 'etherfi-deployed', 'yieldxyz-eeth'],
+    },
+    liquidity: {
+      text: 'weETH is the form most DEX pools and lending markets list; exit depth is not measured in this bundled profile.',
+      verified: false,
+      sources: ['ys-etherfi'],
+    },
+    audits,
+    incidents: [],
+    defillama: { slug: 'ether.fi-stake', verified: true },
+    sources,
+    reviewedAt: '2026-11-20',
+  },
+];

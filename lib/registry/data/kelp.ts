@@ -1,0 +1,84 @@
+// Kelp DAO. Facts from ../shared/research/lrt-tokens.md (compiled 2026-11), checked against the cited files.
+// Kelp reuses 0x4186…b41F across chains with different roles: every label is keyed by (chain, address).
+import type { TokenProfileInput } from '../schema';
+import { EIGENLAYER_SLASHING, YS_COMMIT, page, repoFile } from '../sources';
+
+const KELP = 'c289b815eb8f3300ed9feab13ef6b8b05515a15c';
+const OFT = '0x4186BFC76E2E237523CBC30FD220FE055156b41F';
+
+export const kelp: TokenProfileInput[] = [
+  {
+    id: 'rseth',
+    symbol: 'rsETH',
+    aliases: ['wrsETH'],
+    name: 'Kelp Restaked ETH',
+    issuer: 'Kelp DAO',
+    category: 'lrt',
+    deployments: [
+      { chain: 'eip155:1', address: '0xA1290d69c65A6Fe4DF752f95823fae25cB99e5A7', decimals: 18, verified: true, sources: ['kelp-readme', 'ys-kelp'] },
+      // LayerZero OFT at one address on these chains (Kelp README).
+      ...(['eip155:42161', 'eip155:10', 'eip155:81457', 'eip155:59144', 'eip155:34443', 'eip155:169', 'eip155:48900', 'eip155:80094'] as const).map(
+        (chain) => ({ chain, address: OFT, decimals: 18, kind: 'LayerZero OFT', verified: true, sources: ['kelp-readme'] }),
+      ),
+      { chain: 'eip155:56', address: OFT, decimals: 18, kind: 'CCIP token', verified: true, sources: ['kelp-readme'] },
+      { chain: 'eip155:42161', address: '0xe119D214a6efa7d3cF60e6E59481EDe1B0064A6B', decimals: 18, kind: 'CCIP token', verified: true, sources: ['kelp-readme'] },
+      { chain: 'eip155:8453', address: '0x1Bc71130A0e39942a7658878169764Bbd8A45993', decimals: 18, kind: 'LayerZero OFT', verified: true, sources: ['kelp-readme'] },
+      { chain: 'eip155:534352', address: '0x65421ba909200b81640d98B979d07487C9781B66', decimals: 18, kind: 'LayerZero OFT', verified: true, sources: ['kelp-readme'] },
+      { chain: 'eip155:324', address: '0x6bE2425C381eb034045b527780D2Bf4E21AB7236', decimals: 18, kind: 'LayerZero OFT', verified: true, sources: ['kelp-readme'] },
+      ...(['eip155:1923', 'eip155:43111'] as const).map((chain) => ({
+        chain,
+        address: '0xc3eACf0612346366Db554C991D7858716db09f58',
+        decimals: 18,
+        kind: 'LayerZero OFT',
+        verified: true,
+        sources: ['kelp-readme'],
+      })),
+      { chain: 'eip155:8453', address: '0xEDfa23602D0EC14714057867A78d01e94176BEA0', decimals: 18, kind: 'wrsETH wrapper', verified: true, sources: ['kelp-readme'] },
+      { chain: 'eip155:10', address: '0x87eEE96D50Fb761AD85B1c982d28A042169d61b1', decimals: 18, kind: 'wrsETH wrapper', verified: true, sources: ['kelp-readme'] },
+    ],
+    model: {
+      kind: 'value-accruing',
+      rate: {
+        text: 'rsETHPrice() on LRTOracle 0x349A73444b1a310BAe67ef67973022020d70020d: ETH held by the protocol (less fees) ÷ rsETH supply.',
+        verified: true,
+        sources: ['kelp-oracle', 'kelp-readme'],
+      },
+    },
+    underlying: ['ETH', 'ETHx', 'stETH', 'sfrxETH'],
+    layers: ['EigenLayer'],
+    slashing: {
+      text: 'Restakes on EigenLayer through Kelp’s NodeDelegators, where slashing is live since 2025-04-17 for operators that opt in to operator sets. Which AVSs can slash Kelp’s stake is not confirmed here.',
+      verified: false,
+      sources: ['eigen-slashing', 'kelp-readme'],
+    },
+    withdrawal: {
+      text: 'LRTWithdrawalManager (0x62De59c08eB5dAE4b7E6F7a8cAd3006d6965ec16): initiate, unlock by the manager, then complete. withdrawalDelayBlocks was set to 8 days (10-day maximum) in the repository as of 2025-02; the live value was not read.',
+      verified: false,
+      sources: ['kelp-withdrawal-manager'],
+    },
+    liquidity: {
+      text: 'L2 rsETH is bridged (LayerZero OFT and CCIP), so its backing depends on the bridge’s verifiers as well as on Kelp; in April 2026 a 1-of-1 verifier route released unbacked rsETH. Pool depth is not measured in this bundled profile.',
+      verified: true,
+      sources: ['kelp-readme', 'merkle-rseth'],
+    },
+    audits: [],
+    incidents: [
+      {
+        date: '2026-04-18',
+        summary: 'A LayerZero route secured by a single verifier (1-of-1 DVN) let about 116,500 rsETH (~$292M) be released without a matching burn; the rsETH was then borrowed against on Aave.',
+        sources: ['merkle-rseth', 'aave-rseth-incident'],
+      },
+    ],
+    defillama: { slug: 'kelp', verified: true },
+    sources: [
+      repoFile('kelp-readme', 'Kelp-DAO/LRT-rsETH', KELP, 'README.md'),
+      repoFile('kelp-oracle', 'Kelp-DAO/LRT-rsETH', KELP, 'contracts/LRTOracle.sol'),
+      repoFile('kelp-withdrawal-manager', 'Kelp-DAO/LRT-rsETH', KELP, 'contracts/LRTWithdrawalManager.sol'),
+      repoFile('ys-kelp', 'DefiLlama/yield-server', YS_COMMIT, 'src/adaptors/kelp/index.js'),
+      page('merkle-rseth', 'Merkle Press: how a single-validator bridge flaw released 116k rsETH', 'https://merkle.press/posts/how-a-single-validator-bridge-flaw-released-116k-rseth'),
+      page('aave-rseth-incident', 'Aave governance: rsETH incident 2026-04-18', 'https://governance.aave.com/t/rseth-incident-2026-04-18/24481'),
+      EIGENLAYER_SLASHING,
+    ],
+    reviewedAt: '2026-11-20',
+  },
+];

@@ -1,0 +1,78 @@
+// Renzo Protocol. Facts from ../shared/research/lrt-tokens.md (compiled 2026-11), checked against the cited files.
+import type { TokenProfileInput } from '../schema';
+import { DLA_COMMIT, EIGENLAYER_DELAY, EIGENLAYER_SLASHING, YS_COMMIT, page, repoFile } from '../sources';
+
+const RENZO = 'fc8c8e083852339fbddc7339287e54db77ff3959';
+const L2_EZETH = '0x2416092f143378750bb29b79eD961ab195CcEea5';
+
+export const renzo: TokenProfileInput[] = [
+  {
+    id: 'ezeth',
+    symbol: 'ezETH',
+    aliases: [],
+    name: 'Renzo Restaked ETH',
+    issuer: 'Renzo',
+    category: 'lrt',
+    deployments: [
+      { chain: 'eip155:1', address: '0xbf5495Efe5DB9ce00f80364C8B423567e58d2110', decimals: 18, verified: true, sources: ['ys-renzo', 'l2beat-ezeth'] },
+      // One xERC20 address on every L2 the DefiLlama adapter lists (L2_EZ_ETH_ADDRESS).
+      ...(['eip155:42161', 'eip155:8453', 'eip155:10', 'eip155:59144', 'eip155:81457', 'eip155:56', 'eip155:34443', 'eip155:252', 'eip155:48900'] as const).map(
+        (chain) => ({ chain, address: L2_EZETH, decimals: 18, kind: 'xERC20', verified: true, sources: ['dla-renzo'] }),
+      ),
+      { chain: 'eip155:1329', address: '0x6DCfbF4729890043DFd34A93A2694E5303BA2703', decimals: 18, kind: 'xERC20', verified: true, sources: ['dla-renzo'] },
+    ],
+    model: {
+      kind: 'value-accruing',
+      rate: {
+        text: 'getRate() on BalancerRateProvider 0x387dBc0fB00b26fb085aa658527D5BE98302c84C: RestakeManager.calculateTVLs() total TVL ÷ ezETH totalSupply.',
+        verified: true,
+        sources: ['renzo-rate-provider', 'ys-renzo'],
+      },
+    },
+    underlying: ['ETH', 'stETH', 'wBETH'],
+    layers: ['EigenLayer'],
+    slashing: {
+      text: 'Restakes on EigenLayer, where slashing is live since 2025-04-17 for operators that opt in to operator sets. Which AVSs can slash Renzo’s stake, and how much is allocated, is not confirmed here.',
+      verified: false,
+      sources: ['eigen-slashing'],
+    },
+    withdrawal: {
+      text: 'Ethereum only, through Renzo’s WithdrawQueue: ezETH is locked at request and burned at claim after the cooldown. Renzo’s docs give about 3 days when the buffer holds assets, 10–15 days otherwise (EigenLayer’s own queue is 14 days). The on-chain cooldown was not read.',
+      verified: false,
+      sources: ['renzo-withdraw-queue', 'renzo-docs-withdrawals', 'eigen-mainnet-config'],
+    },
+    liquidity: {
+      text: 'Exit before the cooldown is a DEX sale. In April 2024 ezETH traded near 0.22 ETH on mainnet pools for about an hour while withdrawals were not yet enabled.',
+      verified: true,
+      sources: ['bankless-renzo'],
+    },
+    audits: [
+      { firm: 'Sigma Prime', date: '2024-06', scope: 'Restaking contracts, review v2.1', verified: true, sources: ['renzo-audits'] },
+      { firm: 'Code4rena', date: '2024-04', scope: 'Contest 2024-04-renzo', verified: true, sources: ['renzo-audits'] },
+      { firm: 'Halborn', date: null, scope: 'EVM contracts; withdrawals; REZ token', verified: true, sources: ['renzo-audits'] },
+      { firm: 'Nethermind', date: null, scope: 'NM0445 Renzo; NM0472 Renzo bridge', verified: true, sources: ['renzo-audits'] },
+    ],
+    incidents: [
+      {
+        date: '2024-04-24',
+        summary: 'Depeg to about 0.22 ETH on mainnet DEX pools for about an hour after the REZ airdrop announcement, while withdrawals were disabled; liquidations on Gearbox and Morpho.',
+        sources: ['bankless-renzo', 'blockworks-renzo'],
+      },
+    ],
+    defillama: { slug: 'renzo', verified: true },
+    sources: [
+      repoFile('renzo-rate-provider', 'Renzo-Protocol/contracts-public', RENZO, 'contracts/RateProvider/BalancerRateProvider.sol'),
+      repoFile('renzo-withdraw-queue', 'Renzo-Protocol/contracts-public', RENZO, 'contracts/Withdraw/WithdrawQueue.sol'),
+      repoFile('renzo-audits', 'Renzo-Protocol/contracts-public', RENZO, 'Audit', 'Renzo audit reports (repository folder)'),
+      repoFile('ys-renzo', 'DefiLlama/yield-server', YS_COMMIT, 'src/adaptors/renzo/index.js'),
+      repoFile('dla-renzo', 'DefiLlama/DefiLlama-Adapters', DLA_COMMIT, 'projects/renzo/index.js'),
+      repoFile('l2beat-ezeth', 'l2beat/l2beat', '0b3c8983f331fee750b32f8866f95c94149c10cb', 'packages/config/src/projects/(tokens)/ez-eth/ethereum/discovered.json'),
+      page('renzo-docs-withdrawals', 'Renzo docs: withdrawals', 'https://docs.renzoprotocol.com/docs/products/withdrawals'),
+      page('bankless-renzo', 'Bankless: Renzo madness (ezETH depeg, April 2024)', 'https://www.bankless.com/renzo-madness'),
+      page('blockworks-renzo', 'Blockworks: Renzo liquid staked ETH depeg', 'https://blockworks.co/news/renzo-liquid-staked-eth'),
+      EIGENLAYER_SLASHING,
+      EIGENLAYER_DELAY,
+    ],
+    reviewedAt: '2026-11-20',
+  },
+];

@@ -1,0 +1,39 @@
+// Runs in: build, background, tests. The validated registry: every issuer file parsed with zod at load,
+// so a bad entry throws at build time (wxt.config imports this) and in tests, never at a user's page.
+import { TokenProfile, type TokenProfileInput } from './schema';
+import { renzo } from './data/renzo';
+import { etherfi } from './data/etherfi';
+import { puffer } from './data/puffer';
+import { kelp } from './data/kelp';
+
+/** One array per issuer file; add new issuer files here. */
+export const ISSUER_FILES: Record<string, TokenProfileInput[]> = { renzo, etherfi, puffer, kelp };
+
+/** Bumped whenever the data changes in a way users should see (shown in the popup and registry.json). */
+export const REGISTRY_VERSION = '2026.11.20-1';
+
+export function parseRegistry(files: Record<string, TokenProfileInput[]>): TokenProfile[] {
+  const tokens: TokenProfile[] = [];
+  for (const [file, entries] of Object.entries(files)) {
+    entries.forEach((entry, i) => {
+      const parsed = TokenProfile.safeParse(entry);
+      if (!parsed.success) {
+        throw new Error(`registry/data/${file}.ts entry ${i}: ${parsed.error.message}`);
+      }
+      tokens.push(parsed.data);
+    });
+  }
+  const ids = new Set<string>();
+  for (const t of tokens) {
+    if (ids.has(t.id)) throw new Error(`registry: duplicate id ${t.id}`);
+    ids.add(t.id);
+  }
+  return tokens;
+}
+
+export const TOKENS: readonly TokenProfile[] = parseRegistry(ISSUER_FILES);
+
+const byId = new Map(TOKENS.map((t) => [t.id, t]));
+export function getToken(id: string): TokenProfile | undefined {
+  return byId.get(id);
+}

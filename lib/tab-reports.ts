@@ -1,0 +1,36 @@
+// Runs in: background. Which tokens each frame of each tab shows, kept in storage.session so a restarted
+// MV3 service worker still knows. One key per (tab, frame): frames report independently, with no
+// read-modify-write race between them.
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+
+const Counts = z.record(z.string(), z.number().int().positive());
+export type Counts = z.infer<typeof Counts>;
+
+const PREFIX = 'tab:';
+const key = (tabId: number, frameId: number) => `${PREFIX}${tabId}:${frameId}`;
+const tabPrefix = (tabId: number) => `${PREFIX}${tabId}:`;
+
+export async function saveFrameReport(tabId: number, frameId: number, counts: Counts): Promise<void> {
+  if (Object.keys(counts).length === 0) await browser.storage.session.remove(key(tabId, frameId));
+  else await browser.storage.session.set({ [key(tabId, frameId)]: counts });
+}
+
+/** Token counts summed over every frame of the tab. Entries that fail to parse are skipped. */
+export async function tabCounts(tabId: number): Promise<Counts> {
+  const all = await browser.storage.session.get(null);
+  const total: Counts = {};
+  for (const [k, v] of Object.entries(all)) {
+    if (!k.startsWith(tabPrefix(tabId))) continue;
+    const parsed = Counts.safeParse(v);
+    if (!parsed.success) continue;
+    for (const [id, n] of Object.entries(parsed.data)) total[id] = (total[id] ?? 0) + n;
+  }
+  return total;
+}
+
+export async function clearTab(tabId: number): Promise<void> {
+  const all = await browser.storage.session.get(null);
+  const stale = Object.keys(all).filter((k) => k.startsWith(tabPrefix(tabId)));
+  if (stale.length) await browser.storage.session.remove(stale);
+}

@@ -1,0 +1,172 @@
+// E2E in real Chromium (Debian's, through playwright-core): page -> wrappers -> hover card -> popup list.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { CHROMIUM_FLAGS, findChromium } from '../../scripts/browsers.ts';
+import { CHROME_BUILD, SCREENSHOTS, requireBuild, startFixtureServer } from './lib/env.ts';
+import { countAllMarks, readCard, readMarks } from './lib/pages.ts';
+import { SLICE_EXPECTED, SLICE_POPUP, SLICE_TOTAL } from './expect.ts';
+
+let context: BrowserContext;
+let worker: Worker;
+let extensionId: string;
+let profile: string;
+const server = await startFixtureServer();
+
+before(async () => {
+  const ext = requireBuild(CHROME_BUILD);
+  profile = await mkdtemp(join(tmpdir(), 'rl-chromium-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    headless: true,
+    viewport: { width: 1100, height: 800 },
+    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
+  });
+  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  extensionId = new URL(worker.url()).host;
+});
+
+after(async () => {
+  await context?.close();
+  await server.close();
+  await rm(profile, { recursive: true, force: true });
+});
+
+test('marks exactly the expected tokens, and nothing in excluded or negative elements', async () => {
+  const page = await context.newPage();
+  await page.goto(server.url('/fixtures/slice.html'));
+  // The late paragraph arrives after 600 ms; wait until every expected mark is there.
+  await page.waitForFunction((n) => document.querySelectorAll('lrt-mark[data-lrt-token]').length >= n, SLICE_TOTAL + 1);
+  const marks = await page.evaluate(readMarks, Object.keys(SLICE_EXPECTED));
+  assert.deepEqual(marks, SLICE_EXPECTED);
+  // Our marks plus the page's one forged element, nothing else.
+  assert.equal(await page.evaluate(countAllMarks), SLICE_TOTAL + 1);
+  // Every mark of ours says how it matched.
+  const kinds = await page.$$eval('lrt-mark:not(#spoof *)', (els) => [...new Set(els.map((e) => e.getAttribute('data-lrt-match')))]);
+  assert.deepEqual(kinds, ['symbol']);
+  await page.close();
+});
+
+test('the page text is unchanged by marking', async () => {
+  const page = await context.newPage();
+  // Same page with the extension's marks removed by reading text before and after.
+  await page.goto(server.url('/fixtures/slice.html'));
+  await page.waitForFunction((n) => document.querySelectorAll('lrt-mark[data-lrt-token]').length >= n, SLICE_TOTAL + 1);
+  const marked = await page.evaluate(() => document.body.innerText);
+  const plain = await (await context.request.get(server.url('/fixtures/slice.html'))).text();
+  const reference = await context.newPage();
+  await reference.setContent(plain.replace(/<script[\s\S]*?<\/script>/g, ''));
+  const unmarked = await reference.evaluate(() => document.body.innerText);
+  // The fixture's scripts add the forged mark and the late paragraph; drop those two lines from the comparison.
+  const strip = (s: string) => s.replace(/forged ezETH\n?/, '').replace(/Late news: rsETH withdrawals resumed\.\n?/, '').trim();
+  assert.equal(strip(marked), strip(unmarked));
+  await reference.close();
+  await page.close();
+});
+
+test('hovering a mark opens the card with name, issuer and sourced sections; the forged mark opens nothing', async () => {
+  const page = await context.newPage();
+  await page.goto(server.url('/fixtures/slice.html'));
+  await page.waitForSelector('#row-ezeth lrt-mark');
+
+  await page.hover('#spoof lrt-mark');
+  await page.waitForTimeout(700);
+  assert.equal(await page.evaluate(readCard), null, 'a forged mark must not open a card');
+
+  await page.hover('#row-ezeth lrt-mark');
+  const dialog = page.getByRole('dialog', { name: 'ezETH' });
+  await dialog.waitFor();
+  const card = await page.evaluate(readCard);
+  assert.ok(card);
+  assert.equal(card.label, 'ezETH');
+  assert.deepEqual(card.sections.slice(0, 3), ['Slashing', 'Liquidity', 'Audits']);
+  assert.match(card.text, /Renzo Restaked ETH/);
+  assert.match(card.text, /issued by Renzo/);
+  assert.doesNotMatch(card.text, /ether\.fi/, 'ezETH is Renzo’s, not ether.fi’s');
+  assert.match(card.text, /unverified/i, 'unconfirmed facts are marked');
+  assert.match(card.text, /Sigma Prime/);
+  // Every fact links to its source.
+  const links = await dialog.locator('.rl-sources a').count();
+  assert.ok(links >= 5, `expected source links, got ${links}`);
+  await page.screenshot({ path: join(SCREENSHOTS, 'card-chromium.png') });
+
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => (document.querySelector('[data-lrt-card]') as HTMLElement | null)?.hidden === true);
+
+  // Exactly one card host per page, however many cards were opened.
+  await page.hover('#row-rseth lrt-mark');
+  await page.getByRole('dialog', { name: 'rsETH' }).waitFor();
+  assert.equal(await page.locator('[data-lrt-card]').count(), 1);
+  await page.close();
+});
+
+test('the popup lists the restaking tokens found in the tab', async () => {
+  const page = await context.newPage();
+  await page.goto(server.url('/fixtures/slice.html'));
+  await page.waitForFunction((n) => document.querySelectorAll('lrt-mark[data-lrt-token]').length >= n, SLICE_TOTAL + 1);
+  await page.bringToFront();
+  // The fixture is the active tab now; the popup page opened next gets its id as `?tabId=`.
+  const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+  assert.ok(typeof tabId === 'number', 'fixture tab found');
+
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  // The report is debounced; poll the popup until the counts settle.
+  let rows: Record<string, number> = {};
+  for (let i = 0; i < 20; i++) {
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+    await popup.waitForSelector('[data-testid="token-list"], .rl-empty');
+    rows = Object.fromEntries(
+      await popup.$$eval('[data-lrt-row]', (els) =>
+        els.map((e) => [e.getAttribute('data-lrt-row') ?? '', Number(e.querySelector('.rl-row-count')?.textContent?.slice(1))]),
+      ),
+    );
+    if (JSON.stringify(rows) === JSON.stringify(SLICE_POPUP)) break;
+    await popup.waitForTimeout(250);
+  }
+  assert.deepEqual(rows, SLICE_POPUP);
+  await popup.screenshot({ path: join(SCREENSHOTS, 'popup-chromium.png') });
+
+  await popup.click('[data-lrt-row="weeth"]');
+  await popup.getByRole('dialog', { name: 'weETH' }).waitFor();
+  assert.match(await popup.getByRole('dialog').innerText(), /ether\.fi/);
+  await popup.close();
+  await page.close();
+});
+
+test('registry.json ships in the build with the stable shape', async () => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/registry.json`);
+  const doc = JSON.parse(await page.evaluate(() => document.body.innerText)) as {
+    version: string;
+    tokens: Array<{ id: string; symbol: string; deployments: Array<{ chain: string; address: string; decimals: number | null }> }>;
+  };
+  assert.equal(typeof doc.version, 'string');
+  const ids = doc.tokens.map((t) => t.id).sort();
+  for (const id of ['eeth', 'ezeth', 'pufeth', 'rseth', 'weeth']) assert.ok(ids.includes(id), id);
+  await page.close();
+});
+
+test('the background ignores messages that are not in the contract or not from an allowed caller', async () => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  const replies = await page.evaluate(async () => {
+    const send = (m: unknown) => chrome.runtime.sendMessage(m).catch((e: Error) => `threw: ${e.message}`);
+    return {
+      foreign: await send({ hello: 'world' }),
+      unknownName: await send({ channel: 'restake-lens/1', name: 'wallet:drain', input: {} }),
+      wrongCaller: await send({ channel: 'restake-lens/1', name: 'tab:report', input: { counts: {} } }),
+      badInput: await send({ channel: 'restake-lens/1', name: 'token:card', input: { id: '<img src=x>' } }),
+      ok: await send({ channel: 'restake-lens/1', name: 'token:card', input: { id: 'pufeth' } }),
+    };
+  });
+  assert.match(String(replies.foreign), /threw|undefined/);
+  assert.deepEqual((replies.unknownName as { error: string }).error, 'unknown-message');
+  assert.deepEqual((replies.wrongCaller as { error: string }).error, 'forbidden');
+  assert.deepEqual((replies.badInput as { error: string }).error, 'bad-input');
+  assert.equal((replies.ok as { ok: boolean; data: { issuer: string } }).data.issuer, 'Puffer Finance');
+  await page.close();
+});

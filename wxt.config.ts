@@ -1,0 +1,39 @@
+import { defineConfig } from 'wxt';
+import { registryJson } from './lib/registry/export';
+
+// Build-time contract: every build output carries registry.json, generated from lib/registry.
+// Importing it here also validates every data file with zod, so a bad entry fails the build.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  imports: false,
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: 'Restake Lens',
+    description:
+      'Marks liquid restaking tokens (ezETH, weETH, rsETH…) on any page and shows their risks, each with its source and age.',
+    permissions: ['storage'],
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    action: { default_title: 'Restake Lens' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'restake-lens@restake-lens.org',
+              // 140 is the first ESR that reads data_collection_permissions (AMO requires the key);
+              // it also has storage.session and MV3 background scripts.
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: 'registry.json', contents: registryJson() });
+    },
+  },
+  zip: {
+    excludeSources: ['.output/**', 'screenshots/**', 'test-results/**'],
+  },
+});
