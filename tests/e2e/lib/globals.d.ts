@@ -1,3 +1,7 @@
 // Code passed to page.evaluate / worker.evaluate runs inside the extension, where `chrome` is the
 // extension API. Typed as WXT's browser object, which has the same shape for what the tests call.
-declare const chrome: typeof import('wxt/browser').browser;
+import type { browser } from 'wxt/browser';
+
+declare global {
+  const chrome: typeof browser;
+}
