@@ -15,7 +15,8 @@ const matcher = createSymbolMatcher([
 const cleanups: Array<() => void> = [];
 
 function setup(html: string) {
-  document.body.innerHTML = html; // test-authored markup, not page text
+  // eslint-disable-next-line no-restricted-syntax -- test-authored markup, not page text
+  document.body.innerHTML = html;
   const marks = new Annotator();
   let observer: MutationObserver | null = null;
   const scanner = createScanner(matcher, marks, () => observer?.takeRecords());

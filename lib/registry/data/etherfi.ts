@@ -75,7 +75,8 @@ export const etherfi: TokenProfileInput[] = [
   {
     id: 'weeth',
     symbol: 'weETH',
-    aliases: [],
+    // Its on-chain name contains eETH: matching the whole name keeps "Wrapped eETH" from reading as eETH.
+    aliases: ['Wrapped eETH'],
     name: 'Wrapped eETH',
     issuer: 'ether.fi',
     category: 'lrt',
