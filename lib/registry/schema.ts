@@ -38,7 +38,7 @@ export const Deployment = z
   })
   .superRefine((d, ctx) => {
     if (d.chain.startsWith('eip155:')) {
-      if (!isAddress(d.address, { strict: false }) || getAddress(d.address) !== d.address) {
+      if (!isChecksummed(d.address)) {
         ctx.addIssue({ code: 'custom', message: `EVM address must be valid and checksummed: ${d.address}` });
       }
     } else if (!BASE58.test(d.address)) {
@@ -61,11 +61,126 @@ export const Audit = z.object({
 export const Incident = z.object({
   date: z.iso.date(),
   summary: z.string().min(1),
+  /** Whether the issuer fixed the cause and made users whole (false = an open, unremediated incident). */
+  remediated: z.boolean(),
   sources: z.array(z.string()).min(1),
 });
 
 export const Category = z.enum(['lrt', 'btc-lrt', 'sol-lrt', 'restaking-vault', 'lst']);
 export const Layer = z.enum(['EigenLayer', 'Symbiotic', 'Karak', 'Babylon', 'Jito Restaking']);
+
+const Sources = z.array(z.string()).min(1);
+const date = z.iso.date();
+
+/** Where a curated value comes from and how old it is. */
+const Provenance = {
+  /** The date the cited sources support the value for (not the date it was typed in). */
+  asOf: date,
+  verified: z.boolean(),
+  sources: Sources,
+};
+
+/** The on-chain function that gives the token's rate, for live reads. */
+export const RateSource = z.object({
+  chain: ChainId,
+  contract: z.string(),
+  /** Solidity signature as called, e.g. `getRate()` or `convertToAssets(uint256)`. */
+  function: z.string().min(3),
+  /** What the returned number means, with its scale. */
+  returns: z.string().min(1),
+  verified: z.boolean(),
+  sources: Sources,
+});
+
+export const LayerUse = z.object({
+  layer: Layer,
+  /** How the token reaches the layer, e.g. "native restaking through EigenPods". */
+  via: z.string().optional(),
+  /** AVSs / networks / NCNs known to secure with this stake; empty = not known here. */
+  avs: z.array(z.string()),
+  operators: z.array(z.string()),
+  verified: z.boolean(),
+  sources: Sources,
+});
+
+export const ExitVenue = z.object({
+  chain: ChainId,
+  address: z.string(),
+  kind: z.enum(['curve', 'uniswap-v3', 'balancer', 'other']),
+  pair: z.string(),
+  verified: z.boolean(),
+  sources: Sources,
+});
+
+/**
+ * Curated inputs for the six petals (lib/risk). Every number is nullable: null means "not known from a source",
+ * which the rating shows as grey, never as good.
+ */
+export const RiskInputs = z.object({
+  slashing: z
+    .object({
+      /** Share of the token's backing allocated to slashable operator sets / networks, in percent. */
+      slashablePct: z.number().min(0).max(100).nullable(),
+      /** Any stake in a redistributing operator set (EigenLayer) or a network that redistributes. */
+      redistributing: z.boolean().nullable(),
+      /** Slashing needs a committee/challenge without a veto window. */
+      committeeWithoutVeto: z.boolean().nullable(),
+      /** Herfindahl–Hirschman index of stake across operators (0–1). */
+      operatorHhi: z.number().min(0).max(1).nullable(),
+      ...Provenance,
+    })
+    .nullable(),
+  exit: z
+    .object({
+      /** Price impact of selling 1,000 units of the underlying's worth, in percent (positive = loss). */
+      slippagePct: z.number().min(0).max(100).nullable(),
+      redemptionsOpen: z.boolean().nullable(),
+      /** Typical days from redemption request to receiving the underlying. */
+      primaryExitDays: z.number().min(0).nullable(),
+      ...Provenance,
+    })
+    .nullable(),
+  admin: z
+    .object({
+      /** Shortest delay before an upgrade or parameter change can take effect, in days (0 = instant). */
+      minUpgradeDelayDays: z.number().min(0).nullable(),
+      /** Multisig threshold controlling upgrades, e.g. { threshold: 3, signers: 5 }. */
+      multisig: z.object({ threshold: z.number().int().min(1), signers: z.number().int().min(1) }).nullable(),
+      /** A single key (EOA) can upgrade, mint or pause withdrawals. */
+      eoaControl: z.boolean().nullable(),
+      ...Provenance,
+    })
+    .nullable(),
+  peg: z
+    .object({
+      /** Largest absolute deviation of market price from redemption value over the last 7 days, in percent. */
+      maxAbsDeviation7dPct: z.number().min(0).nullable(),
+      /** Largest absolute deviation over the last 90 days, in percent. */
+      maxAbsDeviation90dPct: z.number().min(0).nullable(),
+      ...Provenance,
+    })
+    .nullable(),
+  backing: z
+    .object({
+      /** Share of backing in native ETH/BTC/SOL or one top-tier LST, in percent. */
+      simpleBackingPct: z.number().min(0).max(100).nullable(),
+      /** The smallest number of independent verifiers on any material bridge route; null = not bridged or unknown. */
+      bridgeMinVerifiers: z.number().int().min(0).nullable(),
+      /** Whether the token has material supply on other chains through a bridge. */
+      bridged: z.boolean().nullable(),
+      /** Backing held by an off-chain custodian (BTC wrappers and the like). */
+      offchainCustody: z.boolean().nullable(),
+      ...Provenance,
+    })
+    .nullable(),
+});
+
+export const Bounty = z.object({
+  platform: z.string(),
+  maxUsd: z.number().int().min(0).nullable(),
+  url: z.url().optional(),
+  ...Provenance,
+});
 
 export const TokenProfile = z
   .object({
@@ -77,30 +192,53 @@ export const TokenProfile = z
     issuer: z.string().min(1),
     category: Category,
     deployments: z.array(Deployment).min(1),
-    model: z.object({ kind: z.enum(['rebasing', 'value-accruing']), rate: Fact }),
+    model: z.object({ kind: z.enum(['rebasing', 'value-accruing', 'one-to-one']), rate: Fact }),
+    /** The on-chain rate getter for live reads; null when no source names one. */
+    rateSource: RateSource.nullable(),
     underlying: z.array(z.string().min(1)).min(1),
-    layers: z.array(Layer),
+    layers: z.array(LayerUse),
     slashing: Fact,
     withdrawal: Fact,
     liquidity: Fact,
+    exitVenues: z.array(ExitVenue),
     audits: z.array(Audit),
+    bounty: Bounty.nullable(),
     incidents: z.array(Incident),
-    defillama: z.object({ slug: z.string().min(1), verified: z.boolean() }).nullable(),
+    /** First mainnet deployment (for "time live"); null when no source gives it. */
+    launchedAt: z.object({ date, verified: z.boolean(), sources: Sources }).nullable(),
+    yieldSources: z.array(z.string().min(1)),
+    defillama: z.object({ slug: z.string().min(1), poolIds: z.array(z.string()), verified: z.boolean() }).nullable(),
+    risk: RiskInputs,
+    /** Free-text notes shown to users: traps, renames, caveats. */
+    notes: z.array(z.string()),
     sources: z.array(SourceRef).min(1),
     reviewedAt: z.iso.date(),
   })
   .superRefine((t, ctx) => {
     // Every fact must cite a source that the profile lists.
     const known = new Set(t.sources.map((s) => s.id));
+    const r = t.risk;
     const cited = [
       ...t.deployments.flatMap((d) => d.sources),
       ...t.model.rate.sources,
+      ...(t.rateSource?.sources ?? []),
+      ...t.layers.flatMap((l) => l.sources),
       ...t.slashing.sources,
       ...t.withdrawal.sources,
       ...t.liquidity.sources,
+      ...t.exitVenues.flatMap((v) => v.sources),
       ...t.audits.flatMap((a) => a.sources),
+      ...(t.bounty?.sources ?? []),
       ...t.incidents.flatMap((i) => i.sources),
+      ...(t.launchedAt?.sources ?? []),
+      ...[r.slashing, r.exit, r.admin, r.peg, r.backing].flatMap((x) => x?.sources ?? []),
     ];
+    for (const [what, a] of [
+      ...(t.rateSource?.chain.startsWith('eip155:') ? [['rateSource', t.rateSource.contract] as const] : []),
+      ...t.exitVenues.filter((v) => v.chain.startsWith('eip155:')).map((v) => ['exitVenue', v.address] as const),
+    ]) {
+      if (!isChecksummed(a)) ctx.addIssue({ code: 'custom', message: `${t.id}: ${what} address must be checksummed: ${a}` });
+    }
     for (const id of cited) {
       if (!known.has(id)) ctx.addIssue({ code: 'custom', message: `${t.id}: cites unknown source "${id}"` });
     }
@@ -113,3 +251,10 @@ export type Audit = z.infer<typeof Audit>;
 export type TokenProfile = z.infer<typeof TokenProfile>;
 export type TokenProfileInput = z.input<typeof TokenProfile>;
 export type Category = z.infer<typeof Category>;
+export type RiskInputs = z.infer<typeof RiskInputs>;
+export type LayerName = z.infer<typeof Layer>;
+
+/** EVM address check shared by deployments, rate sources and exit venues. */
+export function isChecksummed(address: string): boolean {
+  return isAddress(address, { strict: false }) && getAddress(address) === address;
+}

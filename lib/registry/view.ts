@@ -17,7 +17,7 @@ export function toCardView(t: TokenProfile, registryVersion: string): TokenCardV
     name: t.name,
     issuer: t.issuer,
     category: t.category,
-    layers: t.layers,
+    layers: t.layers.map((l) => l.layer),
     slashing: fact(t.slashing),
     withdrawal: fact(t.withdrawal),
     liquidity: fact(t.liquidity),

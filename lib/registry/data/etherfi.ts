@@ -29,6 +29,19 @@ const withdrawal = {
   sources: ['etherfi-deployed', 'yieldxyz-eeth'],
 };
 
+const layers = [
+  {
+    layer: 'EigenLayer' as const,
+    via: 'native ETH through ether.fi EigenPods; stETH through EtherFiRestaker',
+    avs: [],
+    operators: [],
+    verified: true,
+    sources: ['etherfi-deployed'],
+  },
+];
+
+const yieldSources = ['Ethereum consensus and execution rewards', 'EigenLayer AVS rewards'];
+
 const audits = [
   { firm: 'Certora', date: '2025-04-12', scope: 'EigenLayer slashing integration (one of several Certora reviews 2024–2026)', verified: true, sources: ['etherfi-audits'] },
   { firm: 'Halborn', date: '2024-08-02', scope: 'EFIP-5 and EFIP-8 implementation', verified: true, sources: ['etherfi-audits'] },
@@ -57,8 +70,9 @@ export const etherfi: TokenProfileInput[] = [
         sources: ['etherfi-eeth', 'etherfi-deployed'],
       },
     },
+    rateSource: null,
     underlying: ['ETH', 'stETH', 'wBETH', 'cbETH'],
-    layers: ['EigenLayer'],
+    layers,
     slashing,
     withdrawal,
     liquidity: {
@@ -66,9 +80,15 @@ export const etherfi: TokenProfileInput[] = [
       verified: false,
       sources: ['etherfi-deployed'],
     },
+    exitVenues: [],
     audits,
+    bounty: null,
     incidents: [],
-    defillama: { slug: 'ether.fi-stake', verified: true },
+    launchedAt: null,
+    yieldSources,
+    defillama: { slug: 'ether.fi-stake', poolIds: [], verified: true },
+    risk: { slashing: null, exit: null, admin: null, peg: null, backing: null },
+    notes: ['eETH rebases: balances grow, the price stays near 1 ETH. ether.fi issues eETH and weETH, not ezETH.'],
     sources,
     reviewedAt: '2026-11-20',
   },
@@ -103,8 +123,16 @@ export const etherfi: TokenProfileInput[] = [
         sources: ['etherfi-weeth', 'ys-etherfi'],
       },
     },
+    rateSource: {
+      chain: 'eip155:1',
+      contract: '0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee',
+      function: 'getRate()',
+      returns: 'eETH (≈ ETH) per weETH, 18 decimals',
+      verified: true,
+      sources: ['etherfi-weeth', 'ys-etherfi'],
+    },
     underlying: ['eETH'],
-    layers: ['EigenLayer'],
+    layers,
     slashing,
     withdrawal: {
       text: `unwrap() to eETH, then the eETH path. ${withdrawal.text}`,
@@ -116,9 +144,15 @@ export const etherfi: TokenProfileInput[] = [
       verified: false,
       sources: ['ys-etherfi'],
     },
+    exitVenues: [],
     audits,
+    bounty: null,
     incidents: [],
-    defillama: { slug: 'ether.fi-stake', verified: true },
+    launchedAt: null,
+    yieldSources,
+    defillama: { slug: 'ether.fi-stake', poolIds: [], verified: true },
+    risk: { slashing: null, exit: null, admin: null, peg: null, backing: null },
+    notes: ['weETH does not rebase; its value per token grows. On-chain name: “Wrapped eETH”.'],
     sources,
     reviewedAt: '2026-11-20',
   },
