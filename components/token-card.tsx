@@ -1,6 +1,7 @@
 // Presentational: the hover card and the popup's detail view for one token. No browser.* calls.
-import type { TokenCardView } from '../lib/messaging/contract';
+import type { PetalView, TokenCardView } from '../lib/messaging/contract';
 import { FactLine, SourceLinks, Unverified } from './sources';
+import { LEVEL_WORD, Rosette } from './rosette';
 
 export type CardState =
   | { status: 'loading'; symbol: string }
@@ -15,7 +16,27 @@ const CATEGORY: Record<string, string> = {
   lst: 'Liquid staking token',
 };
 
-export function TokenCard({ state, titleId }: { state: CardState; titleId: string }) {
+/** "curated, as of 2026-11-02" / "live, 4 min ago": where a petal's fact comes from and how old it is. */
+export function ageText(p: Pick<PetalView, 'method' | 'asOf'>, now: Date = new Date()): string {
+  if (!p.asOf) return 'no data';
+  if (p.method === 'curated') return `curated, as of ${p.asOf}`;
+  const mins = Math.max(0, Math.round((now.getTime() - Date.parse(p.asOf)) / 60_000));
+  return `live, ${mins < 60 ? `${mins} min` : `${Math.round(mins / 60)} h`} ago`;
+}
+
+function PetalRow({ p }: { p: PetalView }) {
+  return (
+    <li className="rl-petal" data-petal={p.id} data-level={p.level}>
+      <span className={`rl-dot rl-${p.level}`} role="img" aria-label={LEVEL_WORD[p.level]} />
+      <span>
+        <strong>{p.label}</strong>: {p.fact} {p.asOf && !p.verified && <Unverified verified={false} />}
+        <SourceLinks sources={p.sources} /> <span className="rl-age">({ageText(p)})</span>
+      </span>
+    </li>
+  );
+}
+
+export function TokenCard({ state, titleId, onMethod }: { state: CardState; titleId: string; onMethod?: (hash: string) => void }) {
   if (state.status !== 'ready') {
     return (
       <div className="rl-card" role="dialog" aria-labelledby={titleId} aria-busy={state.status === 'loading'}>
@@ -31,18 +52,39 @@ export function TokenCard({ state, titleId }: { state: CardState; titleId: strin
   const v = state.view;
   return (
     <div className="rl-card" role="dialog" aria-labelledby={titleId} data-token={v.id}>
-      <header className="rl-head">
-        <h2 id={titleId} className="rl-symbol">
-          {v.symbol}
-        </h2>
-        <div className="rl-name">
-          {v.name} · <span className="rl-issuer">issued by {v.issuer}</span>
-        </div>
-        <div className="rl-muted">
-          {CATEGORY[v.category] ?? v.category}
-          {v.layers.length ? ` on ${v.layers.join(', ')}` : ''}
+      <header className="rl-head rl-head-rated">
+        <Rosette petals={v.rating.petals} label={`${v.symbol} risk rosette: ${v.rating.text}`} />
+        <div>
+          <h2 id={titleId} className="rl-symbol">
+            {v.symbol}
+          </h2>
+          <div className="rl-name">
+            {v.name} · <span className="rl-issuer">issued by {v.issuer}</span>
+          </div>
+          <div className="rl-muted">
+            {CATEGORY[v.category] ?? v.category}
+            {v.layers.length ? ` on ${v.layers.join(', ')}` : ''}
+          </div>
+          <div className={`rl-headline rl-${v.rating.worst}`} data-worst={v.rating.worst}>
+            {v.rating.text}
+          </div>
         </div>
       </header>
+      <section aria-labelledby={`${titleId}-rating`}>
+        <h3 id={`${titleId}-rating`}>Rating</h3>
+        <ul className="rl-petals">
+          {v.rating.petals.map((p) => (
+            <PetalRow key={p.id} p={p} />
+          ))}
+        </ul>
+        {v.notes.length > 0 && (
+          <ul className="rl-notes">
+            {v.notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        )}
+      </section>
       <section aria-labelledby={`${titleId}-slashing`}>
         <h3 id={`${titleId}-slashing`}>Slashing</h3>
         <FactLine fact={v.slashing} />
@@ -82,7 +124,14 @@ export function TokenCard({ state, titleId }: { state: CardState; titleId: strin
         </section>
       )}
       <footer className="rl-foot">
-        Bundled data, reviewed {v.reviewedAt} · registry {v.registryVersion}
+        Bundled data, reviewed {v.reviewedAt} · registry {v.registryVersion} ·{' '}
+        {onMethod ? (
+          <button type="button" className="rl-link" onClick={() => onMethod('')}>
+            method {v.rating.methodVersion}
+          </button>
+        ) : (
+          <>method {v.rating.methodVersion}</>
+        )}
       </footer>
     </div>
   );

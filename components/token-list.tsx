@@ -1,5 +1,6 @@
 // Presentational: the popup's list of restaking tokens on the current tab. No browser.* calls.
 import type { TabTokenView } from '../lib/messaging/contract';
+import { Rosette } from './rosette';
 
 export function TokenList({ tokens, onOpen }: { tokens: readonly TabTokenView[]; onOpen: (t: TabTokenView) => void }) {
   if (!tokens.length) {
@@ -25,10 +26,12 @@ export function TokenList({ tokens, onOpen }: { tokens: readonly TabTokenView[];
       <ul className="rl-token-list" data-testid="token-list">
         {tokens.map((t) => (
           <li key={t.id}>
-            <button type="button" className="rl-token-row" data-lrt-row={t.id} onClick={() => onOpen(t)}>
+            <button type="button" className="rl-token-row" data-lrt-row={t.id} data-worst={t.rating.worst} onClick={() => onOpen(t)}>
+              <Rosette petals={t.rating.petals} size={28} label={`${t.symbol}: ${t.rating.text}`} />
               <span className="rl-row-symbol">{t.symbol}</span>
               <span className="rl-row-name">
                 {t.name} · {t.issuer}
+                <span className={`rl-row-headline rl-${t.rating.worst}`}>{t.rating.text}</span>
               </span>
               <span className="rl-row-count" aria-label={`${t.count} mentions`}>
                 ×{t.count}

@@ -1,6 +1,8 @@
 // Runs in: background. One function per contract message.
+import { browser } from 'wxt/browser';
 import { REGISTRY_VERSION, TOKENS, getToken } from '../../lib/registry';
-import { toCardView } from '../../lib/registry/view';
+import { summary, toCardView } from '../../lib/registry/view';
+import { rate } from '../../lib/risk/rate';
 import { HandlerError, type Handlers } from '../../lib/messaging/server';
 import { saveFrameReport, tabCounts } from '../../lib/tab-reports';
 
@@ -12,7 +14,12 @@ export const handlers: Handlers = {
   'token:card': async ({ id }) => {
     const token = getToken(id);
     if (!token) throw new HandlerError('not-found', `no token ${id}`);
-    return toCardView(token, REGISTRY_VERSION);
+    return toCardView(token, REGISTRY_VERSION, new Date());
+  },
+
+  'page:open': async ({ page, hash }) => {
+    await browser.tabs.create({ url: browser.runtime.getURL(`/${page}.html${hash ? `#${hash}` : ''}`) });
+    return { opened: true };
   },
 
   'tab:report': async ({ counts }, ctx) => {
@@ -26,7 +33,7 @@ export const handlers: Handlers = {
     const counts = await tabCounts(tabId);
     return Object.entries(counts).flatMap(([id, count]) => {
       const t = getToken(id);
-      return t ? [{ id, symbol: t.symbol, name: t.name, issuer: t.issuer, count }] : [];
+      return t ? [{ id, symbol: t.symbol, name: t.name, issuer: t.issuer, count, rating: summary(rate(t, new Date())) }] : [];
     });
   },
 };

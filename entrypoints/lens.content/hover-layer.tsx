@@ -54,7 +54,8 @@ export function startHoverLayer(doc: Document, marks: Annotator, signal: AbortSi
   const views = new Map<string, Promise<TokenCardView>>();
   let seq = 0;
 
-  const render = (state: CardState) => layer?.root.render(<TokenCard state={state} titleId="rl-card-title" />);
+  const openMethod = (hash: string) => void send('page:open', { page: 'method', hash }).catch(() => undefined);
+  const render = (state: CardState) => layer?.root.render(<TokenCard state={state} titleId="rl-card-title" onMethod={openMethod} />);
 
   const place = async () => {
     if (!layer || !anchor) return;

@@ -5,6 +5,7 @@ import { send } from '../../lib/messaging/client';
 import type { TabTokenView, TokenCardView } from '../../lib/messaging/contract';
 import { TokenList } from '../../components/token-list';
 import { TokenCard, type CardState } from '../../components/token-card';
+import { worseFirst } from '../../lib/risk/levels';
 
 type ListState = { status: 'loading' } | { status: 'ready'; tokens: TabTokenView[] } | { status: 'error'; message: string };
 
@@ -25,7 +26,8 @@ export function App() {
       const tabId = await targetTabId();
       if (tabId === undefined) return setList({ status: 'ready', tokens: [] });
       const tokens = await send('tab:tokens', { tabId });
-      setList({ status: 'ready', tokens: [...tokens].sort((a, b) => a.symbol.localeCompare(b.symbol)) });
+      // Worst first, then by symbol.
+      setList({ status: 'ready', tokens: [...tokens].sort((a, b) => worseFirst(a.rating.worst, b.rating.worst) || a.symbol.localeCompare(b.symbol)) });
     })().catch((err: unknown) => setList({ status: 'error', message: err instanceof Error ? err.message : String(err) }));
   }, []);
 
@@ -48,7 +50,7 @@ export function App() {
           <button type="button" className="rl-back" onClick={() => setDetail(null)}>
             ← All tokens on this page
           </button>
-          <TokenCard state={detail} titleId="rl-detail-title" />
+          <TokenCard state={detail} titleId="rl-detail-title" onMethod={(hash) => void send('page:open', { page: 'method', hash })} />
         </>
       ) : list.status === 'loading' ? (
         <p className="rl-muted">Reading this tab…</p>

@@ -12,6 +12,27 @@ export const SymbolEntry = z.object({ id: TokenId, symbol: z.string(), aliases: 
 export const SourceView = z.object({ id: z.string(), title: z.string(), url: z.string() });
 export const FactView = z.object({ text: z.string(), verified: z.boolean(), sources: z.array(SourceView) });
 
+export const Level = z.enum(['good', 'warning', 'bad', 'unknown']);
+export const PetalView = z.object({
+  id: z.enum(['slashing', 'exit', 'admin', 'peg', 'code', 'backing']),
+  label: z.string(),
+  level: Level,
+  fact: z.string(),
+  sources: z.array(SourceView),
+  method: z.enum(['live', 'curated']),
+  asOf: z.nullable(z.string()),
+  verified: z.boolean(),
+});
+export const RatingView = z.object({
+  methodVersion: z.string(),
+  worst: Level,
+  /** e.g. "1 red, 2 yellow, 3 grey" */
+  text: z.string(),
+  petals: z.array(PetalView),
+});
+/** The rosette alone: six levels in petal order, for lists. */
+export const RatingSummary = z.object({ worst: Level, text: z.string(), petals: z.array(z.object({ label: z.string(), level: Level })) });
+
 /** What a card or popup shows about one token: display-ready, each fact with its sources. */
 export const TokenCardView = z.object({
   id: TokenId,
@@ -20,6 +41,8 @@ export const TokenCardView = z.object({
   issuer: z.string(),
   category: z.string(),
   layers: z.array(z.string()),
+  rating: RatingView,
+  notes: z.array(z.string()),
   slashing: FactView,
   withdrawal: FactView,
   liquidity: FactView,
@@ -38,6 +61,7 @@ export const TabTokenView = z.object({
   name: z.string(),
   issuer: z.string(),
   count: z.int().check(z.nonnegative()),
+  rating: RatingSummary,
 });
 
 /** Who may send a message: `content` = a content script in a web page; `ui` = an extension page. */
@@ -60,6 +84,12 @@ export const contract = {
     input: z.object({ counts: z.record(TokenId, z.int().check(z.positive())) }),
     output: z.object({ stored: z.boolean() }),
   },
+  'page:open': {
+    callers: ['content', 'ui'],
+    // Opens one of the extension's own pages in a new tab (links from a web page cannot).
+    input: z.object({ page: z.enum(['method']), hash: z.optional(z.string().check(z.regex(/^[a-z-]{0,32}$/))) }),
+    output: z.object({ opened: z.boolean() }),
+  },
   'tab:tokens': {
     callers: ['ui'],
     input: z.object({ tabId: z.int().check(z.nonnegative()) }),
@@ -75,6 +105,9 @@ export type TokenCardView = z.infer<typeof TokenCardView>;
 export type TabTokenView = z.infer<typeof TabTokenView>;
 export type FactView = z.infer<typeof FactView>;
 export type SourceView = z.infer<typeof SourceView>;
+export type LevelView = z.infer<typeof Level>;
+export type PetalView = z.infer<typeof PetalView>;
+export type RatingSummary = z.infer<typeof RatingSummary>;
 
 export const ErrorCode = z.enum(['bad-envelope', 'unknown-message', 'forbidden', 'bad-input', 'not-found', 'internal']);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -61,8 +61,11 @@ export const Audit = z.object({
 export const Incident = z.object({
   date: z.iso.date(),
   summary: z.string().min(1),
-  /** Whether the issuer fixed the cause and made users whole (false = an open, unremediated incident). */
-  remediated: z.boolean(),
+  /**
+   * Whether the issuer fixed the cause and made users whole: true, false (an open, unremediated incident), or
+   * null when no source says.
+   */
+  remediated: z.boolean().nullable(),
   sources: z.array(z.string()).min(1),
 });
 

@@ -1,9 +1,15 @@
 // Runs in: background, tests. Turns a registry profile into the display-ready view the contract carries,
 // resolving every source id to its title and link.
 import type { Fact, TokenProfile } from './schema';
-import type { FactView, SourceView, TokenCardView } from '../messaging/contract';
+import type { FactView, RatingSummary, SourceView, TokenCardView } from '../messaging/contract';
+import { rate } from '../risk/rate';
+import type { Rating } from '../risk/types';
 
-export function toCardView(t: TokenProfile, registryVersion: string): TokenCardView {
+export function summary(r: Rating): RatingSummary {
+  return { worst: r.headline.worst, text: r.headline.text, petals: r.petals.map((p) => ({ label: p.label, level: p.level })) };
+}
+
+export function toCardView(t: TokenProfile, registryVersion: string, now: Date): TokenCardView {
   const byId = new Map(t.sources.map((s) => [s.id, s]));
   const refs = (ids: readonly string[]): SourceView[] =>
     ids.flatMap((id) => {
@@ -11,6 +17,7 @@ export function toCardView(t: TokenProfile, registryVersion: string): TokenCardV
       return s ? [{ id: s.id, title: s.title, url: s.url }] : [];
     });
   const fact = (f: Fact): FactView => ({ text: f.text, verified: f.verified, sources: refs(f.sources) });
+  const r = rate(t, now);
   return {
     id: t.id,
     symbol: t.symbol,
@@ -18,6 +25,13 @@ export function toCardView(t: TokenProfile, registryVersion: string): TokenCardV
     issuer: t.issuer,
     category: t.category,
     layers: t.layers.map((l) => l.layer),
+    rating: {
+      methodVersion: r.methodVersion,
+      worst: r.headline.worst,
+      text: r.headline.text,
+      petals: r.petals.map((p) => ({ ...p, sources: refs(p.sources) })),
+    },
+    notes: t.notes,
     slashing: fact(t.slashing),
     withdrawal: fact(t.withdrawal),
     liquidity: fact(t.liquidity),

@@ -82,10 +82,14 @@ test('hovering a mark opens the card with name, issuer and sourced sections; the
   const card = await page.evaluate(readCard);
   assert.ok(card);
   assert.equal(card.label, 'ezETH');
-  assert.deepEqual(card.sections.slice(0, 3), ['Slashing', 'Liquidity', 'Audits']);
+  for (const title of ['Rating', 'Slashing', 'Liquidity', 'Audits']) assert.ok(card.sections.includes(title), `section ${title}`);
+  // Six rosette slices, each with its own accessible label, and six petal lines with their age.
+  assert.equal(card.slices.length, 6);
+  assert.match(card.slices[0]!, /^Slashing exposure: (green|yellow|red|grey \(unknown\))$/);
+  assert.match(card.text, /curated, as of \d{4}-\d{2}-\d{2}|no data/);
   assert.match(card.text, /Renzo Restaked ETH/);
   assert.match(card.text, /issued by Renzo/);
-  assert.doesNotMatch(card.text, /ether\.fi/, 'ezETH is Renzo’s, not ether.fi’s');
+  assert.doesNotMatch(card.text, /issued by ether\.fi/, 'ezETH is Renzo’s, not ether.fi’s');
   assert.match(card.text, /unverified/i, 'unconfirmed facts are marked');
   assert.match(card.text, /Sigma Prime/);
   // Every fact links to its source.

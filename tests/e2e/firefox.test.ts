@@ -61,7 +61,11 @@ test('Firefox: hovering a mark shows the background’s answer in the card', asy
   const card = await page.evaluate(readCard);
   assert.ok(card);
   assert.equal(card.label, 'weETH');
-  assert.deepEqual(card.sections.slice(0, 3), ['Slashing', 'Liquidity', 'Audits']);
+  for (const title of ['Rating', 'Slashing', 'Liquidity', 'Audits']) assert.ok(card.sections.includes(title), `section ${title}`);
+  // Six rosette slices, each with its own accessible label, and six petal lines with their age.
+  assert.equal(card.slices.length, 6);
+  assert.match(card.slices[0]!, /^Slashing exposure: (green|yellow|red|grey \(unknown\))$/);
+  assert.match(card.text, /curated, as of \d{4}-\d{2}-\d{2}|no data/);
   assert.match(card.text, /Wrapped eETH/);
   assert.match(card.text, /issued by ether\.fi/);
   // The card is styled inside its shadow root (constructed sheet or its fallback): it has a border box.

@@ -4,7 +4,7 @@ import { TokenCard } from '../../components/token-card';
 import { toCardView } from '../../lib/registry/view';
 import { getToken } from '../../lib/registry';
 
-const view = toCardView(getToken('rseth')!, 'test');
+const view = toCardView(getToken('rseth')!, 'test', new Date('2026-11-20T00:00:00Z'));
 
 describe('TokenCard', () => {
   test('is a dialog labelled by the symbol, with the three sections and sourced facts', () => {

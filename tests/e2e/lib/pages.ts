@@ -16,7 +16,7 @@ export function countAllMarks(): number {
 }
 
 /** The card host's dialog, read through its open shadow root. */
-export function readCard(): { label: string | null; text: string; sections: string[] } | null {
+export function readCard(): { label: string | null; text: string; sections: string[]; slices: string[] } | null {
   const host = document.querySelector('[data-lrt-card]');
   const dialog = host?.shadowRoot?.querySelector('[role="dialog"]');
   if (!host || !dialog || (host as HTMLElement).hidden) return null;
@@ -26,5 +26,6 @@ export function readCard(): { label: string | null; text: string; sections: stri
     label,
     text: dialog.textContent ?? '',
     sections: [...dialog.querySelectorAll('section h3')].map((h) => h.textContent ?? ''),
+    slices: [...dialog.querySelectorAll('.rl-rosette path')].map((p) => p.getAttribute('aria-label') ?? ''),
   };
 }

@@ -1,0 +1,193 @@
+// Runs in: background, tests. The six-petal rating: pure functions from a profile's curated inputs (and, later,
+// live values) to a level per petal, each against the written thresholds of public/method.html (METHOD_VERSION).
+//
+// Two rules hold for every petal:
+// - Freshness: a curated fact older than CURATED_MAX_AGE_DAYS (a live value past its TTL) is unknown, never green.
+// - Verification: an unverified fact may show a warning or a problem, never green; where it would be green it is
+//   unknown instead.
+import type { TokenProfile } from '../registry/schema';
+import { ORDER, WORDS } from './levels';
+import { METHOD_VERSION, PETALS, type Headline, type Level, type Petal, type PetalId, type Rating } from './types';
+
+export const CURATED_MAX_AGE_DAYS = 90;
+const DAY_MS = 86_400_000;
+
+type Judged = { level: Level; fact: string };
+type Basis = { asOf: string; verified: boolean; sources: string[] };
+
+const pct = (n: number) => `${Number(n.toFixed(2))}%`;
+const days = (n: number) => `${Number(n.toFixed(1))} ${n === 1 ? 'day' : 'days'}`;
+
+export function ageDays(asOf: string, now: Date): number {
+  return (now.getTime() - Date.parse(asOf)) / DAY_MS;
+}
+
+/** Applies the freshness and verification rules to a judged petal. */
+function finish(id: PetalId, judged: Judged, basis: Basis | null, now: Date): Petal {
+  const label = PETALS.find((p) => p.id === id)!.label;
+  if (!basis) return { id, label, level: 'unknown', fact: judged.fact, sources: [], method: 'curated', asOf: null, verified: false };
+  const petal: Petal = { id, label, ...judged, sources: basis.sources, method: 'curated', asOf: basis.asOf, verified: basis.verified };
+  if (ageDays(basis.asOf, now) > CURATED_MAX_AGE_DAYS) {
+    return { ...petal, level: 'unknown', fact: `${judged.fact} (curated ${basis.asOf}: older than ${CURATED_MAX_AGE_DAYS} days, needs review)` };
+  }
+  if (!basis.verified && judged.level === 'good') {
+    return { ...petal, level: 'unknown', fact: `${judged.fact} (unverified)` };
+  }
+  return petal;
+}
+
+export function judgeSlashing(t: TokenProfile): Judged {
+  const s = t.risk.slashing;
+  if (!s) {
+    if (t.layers.length === 0 && t.category === 'lst') {
+      return { level: 'good', fact: 'Not restaked: exposed only to its own chain’s validator penalties.' };
+    }
+    const layers = t.layers.map((l) => l.layer).join(', ');
+    return { level: 'unknown', fact: `How much of the backing is slashable${layers ? ` on ${layers}` : ''} is not known from a source.` };
+  }
+  if (s.redistributing) return { level: 'bad', fact: 'Part of the stake sits in a redistributing operator set: slashed funds go to a third party.' };
+  if (s.committeeWithoutVeto) return { level: 'bad', fact: 'A committee can slash with no veto window.' };
+  if (s.slashablePct !== null && s.slashablePct > 50) return { level: 'bad', fact: `${pct(s.slashablePct)} of the backing is slashable (over 50%).` };
+  if (s.operatorHhi !== null && s.operatorHhi > 0.25) return { level: 'bad', fact: `Stake is concentrated in few operators (HHI ${s.operatorHhi}, over 0.25).` };
+  if (s.slashablePct === null) return { level: 'unknown', fact: 'The slashable share of the backing is not known from a source.' };
+  if (s.slashablePct > 10) return { level: 'warning', fact: `${pct(s.slashablePct)} of the backing is slashable (10–50%).` };
+  if (s.operatorHhi !== null && s.operatorHhi >= 0.15) return { level: 'warning', fact: `Operator concentration HHI ${s.operatorHhi} (0.15–0.25).` };
+  if (s.redistributing === null || s.committeeWithoutVeto === null) {
+    return { level: 'unknown', fact: `${pct(s.slashablePct)} slashable, but redistribution or veto settings are not known.` };
+  }
+  return { level: 'good', fact: `${pct(s.slashablePct)} of the backing is slashable (at most 10%), no redistribution, veto-gated or deterministic.` };
+}
+
+export function judgeExit(t: TokenProfile): Judged {
+  const e = t.risk.exit;
+  if (!e) return { level: 'unknown', fact: 'Exit depth and redemption status are not known from a source.' };
+  if (e.redemptionsOpen === false) return { level: 'bad', fact: 'Redemptions are closed: the only exit is selling on the market.' };
+  if (e.slippagePct !== null && e.slippagePct > 5) return { level: 'bad', fact: `Selling 1,000 units costs ${pct(e.slippagePct)} (over 5%).` };
+  if (e.slippagePct !== null && e.slippagePct > 1) return { level: 'warning', fact: `Selling 1,000 units costs ${pct(e.slippagePct)} (1–5%).` };
+  if (e.primaryExitDays !== null && e.primaryExitDays > 21) return { level: 'warning', fact: `Redemption takes about ${days(e.primaryExitDays)} (over 21).` };
+  if (e.slippagePct === null || e.redemptionsOpen === null) return { level: 'unknown', fact: 'Market depth or redemption status is not known from a source.' };
+  return { level: 'good', fact: `Selling 1,000 units costs ${pct(e.slippagePct)} (at most 1%) and redemptions are open.` };
+}
+
+/** L2BEAT's exit window: how long users have to leave after an upgrade is announced. */
+export function judgeAdmin(t: TokenProfile): Judged {
+  const a = t.risk.admin;
+  if (!a) return { level: 'unknown', fact: 'Who can upgrade the contracts, and how fast, is not known from a source.' };
+  if (a.eoaControl || a.multisig?.threshold === 1) return { level: 'bad', fact: 'A single key can upgrade, mint or pause withdrawals.' };
+  if (a.minUpgradeDelayDays === null) return { level: 'unknown', fact: 'The upgrade delay is not known from a source.' };
+  const exitDays = t.risk.exit?.primaryExitDays ?? null;
+  if (exitDays === null) {
+    if (a.minUpgradeDelayDays < 7) return { level: 'bad', fact: `Upgrades can take effect within ${days(a.minUpgradeDelayDays)}: under 7 days to leave.` };
+    return { level: 'unknown', fact: `Upgrade delay ${days(a.minUpgradeDelayDays)}, but the redemption time, and so the exit window, is not known.` };
+  }
+  const window = a.minUpgradeDelayDays - exitDays;
+  const text = `Exit window ${days(Math.max(window, 0))}: upgrade delay ${days(a.minUpgradeDelayDays)} minus redemption time ${days(exitDays)}`;
+  if (window < 7) return { level: 'bad', fact: `${text} (under 7 days).` };
+  if (window < 30) return { level: 'warning', fact: `${text} (7–30 days).` };
+  return { level: 'good', fact: `${text} (30 days or more).` };
+}
+
+export function judgePeg(t: TokenProfile): Judged {
+  const p = t.risk.peg;
+  if (!p) return { level: 'unknown', fact: 'Market price against redemption value is not known from a source.' };
+  if (p.maxAbsDeviation7dPct !== null && p.maxAbsDeviation7dPct > 2) return { level: 'bad', fact: `Traded ${pct(p.maxAbsDeviation7dPct)} off its backing in the last 7 days (over 2%).` };
+  if (p.maxAbsDeviation90dPct !== null && p.maxAbsDeviation90dPct > 5) return { level: 'bad', fact: `Traded ${pct(p.maxAbsDeviation90dPct)} off its backing in the last 90 days (over 5%).` };
+  if (p.maxAbsDeviation7dPct === null) return { level: 'unknown', fact: 'The last 7 days of peg deviation are not known.' };
+  if (p.maxAbsDeviation7dPct > 0.5) return { level: 'warning', fact: `Traded ${pct(p.maxAbsDeviation7dPct)} off its backing in the last 7 days (0.5–2%).` };
+  return { level: 'good', fact: `Within ${pct(p.maxAbsDeviation7dPct)} of its backing over the last 7 days (at most 0.5%).` };
+}
+
+export function judgeCode(t: TokenProfile, now: Date): Judged {
+  const openIncident = t.incidents.find((i) => i.remediated === false);
+  if (openIncident) return { level: 'bad', fact: `Unremediated incident on ${openIncident.date}: ${openIncident.summary}` };
+  if (t.audits.length === 0) return { level: 'unknown', fact: 'No audit report found in the sources checked.' };
+  const firms = new Set(t.audits.map((a) => a.firm)).size;
+  const recent = t.incidents.find((i) => ageDays(i.date, now) <= 365);
+  if (recent) {
+    const how = recent.remediated === null ? 'remediation not confirmed' : 'remediated';
+    return { level: 'warning', fact: `Incident within the last 12 months (${recent.date}, ${how}).` };
+  }
+  if (!t.bounty || t.bounty.maxUsd === null || t.bounty.maxUsd < 1_000_000) {
+    const bounty = t.bounty?.maxUsd != null ? `a $${t.bounty.maxUsd.toLocaleString('en-US')} bug bounty (under $1M)` : 'no bug bounty found in the sources checked';
+    return { level: 'warning', fact: `${firms} audit ${firms === 1 ? 'firm' : 'firms'}, but ${bounty}.` };
+  }
+  if (firms < 2) return { level: 'warning', fact: 'Audited by one firm only.' };
+  if (!t.launchedAt) return { level: 'unknown', fact: `${firms} audit firms and a bounty, but the launch date is not known.` };
+  const months = ageDays(t.launchedAt.date, now) / 30.44;
+  if (months < 12) return { level: 'warning', fact: `Live for ${Math.floor(months)} months (under 12).` };
+  return { level: 'good', fact: `${firms} audit firms, bounty up to $${t.bounty.maxUsd.toLocaleString('en-US')}, live over 12 months with no open incident.` };
+}
+
+export function judgeBacking(t: TokenProfile): Judged {
+  const b = t.risk.backing;
+  const layers = t.layers.length;
+  if (b?.offchainCustody) return { level: 'bad', fact: 'Backing is held by an off-chain custodian.' };
+  if (b?.bridged && b.bridgeMinVerifiers !== null && b.bridgeMinVerifiers <= 1) {
+    return { level: 'bad', fact: `A material bridge route is secured by ${b.bridgeMinVerifiers === 0 ? 'no' : 'a single'} verifier.` };
+  }
+  if (!b || b.simpleBackingPct === null) {
+    if (layers > 1) return { level: 'warning', fact: `Restakes on ${layers} layers at once (${t.layers.map((l) => l.layer).join(', ')}).` };
+    return { level: 'unknown', fact: 'The mix of assets backing the token is not known from a source.' };
+  }
+  if (b.simpleBackingPct < 90) return { level: 'warning', fact: `${pct(b.simpleBackingPct)} of the backing is native or one top-tier LST (under 90%).` };
+  if (layers > 1) return { level: 'warning', fact: `Restakes on ${layers} layers at once.` };
+  if (b.bridged === null) return { level: 'unknown', fact: 'Whether bridged supply exists, and how it is verified, is not known.' };
+  if (b.bridged && (b.bridgeMinVerifiers === null || b.bridgeMinVerifiers < 2)) {
+    return { level: 'unknown', fact: 'Bridged supply exists; its verifier setup is not known from a source.' };
+  }
+  return { level: 'good', fact: `${pct(b.simpleBackingPct)} simple backing, one restaking layer${b.bridged ? ', bridges with 2+ verifiers' : ', not bridged'}.` };
+}
+
+function basisFor(t: TokenProfile, id: PetalId): Basis | null {
+  const r = t.risk;
+  const fromInput = (x: { asOf: string; verified: boolean; sources: string[] } | null) =>
+    x ? { asOf: x.asOf, verified: x.verified, sources: x.sources } : null;
+  switch (id) {
+    case 'slashing':
+      if (r.slashing) return fromInput(r.slashing);
+      // An un-restaked LST rests on the profile's own review.
+      return t.layers.length === 0 && t.category === 'lst' ? { asOf: t.reviewedAt, verified: t.model.rate.verified, sources: t.model.rate.sources } : null;
+    case 'exit':
+      return fromInput(r.exit);
+    case 'admin':
+      return fromInput(r.admin);
+    case 'peg':
+      return fromInput(r.peg);
+    case 'backing':
+      if (r.backing) return fromInput(r.backing);
+      return t.layers.length > 1 ? { asOf: t.reviewedAt, verified: t.layers.every((l) => l.verified), sources: t.layers.flatMap((l) => l.sources) } : null;
+    case 'code': {
+      // Audits, bounty, launch date and incidents, as of the profile's review.
+      const sources = [...t.audits.flatMap((a) => a.sources), ...(t.bounty?.sources ?? []), ...t.incidents.flatMap((i) => i.sources), ...(t.launchedAt?.sources ?? [])];
+      if (!sources.length) return null;
+      const verified = t.audits.every((a) => a.verified) && (t.bounty?.verified ?? true) && (t.launchedAt?.verified ?? true);
+      return { asOf: t.reviewedAt, verified, sources: [...new Set(sources)] };
+    }
+  }
+}
+
+
+/** Worst level first ("weakest link"), then the counts in words. An all-grey rating is grey, never green. */
+export function headline(petals: readonly Petal[]): Headline {
+  const counts: Record<Level, number> = { bad: 0, warning: 0, unknown: 0, good: 0 };
+  for (const p of petals) counts[p.level]++;
+  const worst = petals.reduce<Level>((w, p) => (ORDER[p.level] > ORDER[w] ? p.level : w), 'good');
+  const text = (['bad', 'warning', 'unknown', 'good'] as const)
+    .filter((l) => counts[l] > 0)
+    .map((l) => `${counts[l]} ${WORDS[l]}`)
+    .join(', ');
+  return { worst: petals.length ? worst : 'unknown', counts, text };
+}
+
+export function rate(t: TokenProfile, now: Date): Rating {
+  const judged: Record<PetalId, Judged> = {
+    slashing: judgeSlashing(t),
+    exit: judgeExit(t),
+    admin: judgeAdmin(t),
+    peg: judgePeg(t),
+    code: judgeCode(t, now),
+    backing: judgeBacking(t),
+  };
+  const petals = PETALS.map(({ id }) => finish(id, judged[id], basisFor(t, id), now));
+  return { methodVersion: METHOD_VERSION, petals, headline: headline(petals) };
+}
