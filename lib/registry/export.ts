@@ -2,6 +2,7 @@
 // { version, tokens: [{ id, symbol, name, issuer, category, deployments: [{ chain, address, decimals }] }] }.
 // Keep these fields and their meaning stable; adding fields is fine.
 import { REGISTRY_VERSION, TOKENS } from './index';
+import { MISNOMERS } from './misnomers';
 
 export function registryJson(): string {
   const doc = {
@@ -22,6 +23,8 @@ export function registryJson(): string {
       })),
       reviewedAt: t.reviewedAt,
     })),
+    /** Names used for tokens that do not exist as described, with what they are confused with. */
+    misnomers: MISNOMERS.map((m) => ({ term: m.term, explanation: m.explanation, seeAlso: m.seeAlso })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -5,9 +5,26 @@ import { renzo } from './data/renzo';
 import { etherfi } from './data/etherfi';
 import { puffer } from './data/puffer';
 import { kelp } from './data/kelp';
+import { swell } from './data/swell';
+import { eigenpie } from './data/eigenpie';
+import { bedrock } from './data/bedrock';
+import { inception } from './data/inception';
+import { mellow } from './data/mellow';
+import { karak } from './data/karak';
+import { mantle } from './data/mantle';
+import { stader } from './data/stader';
+import { lido } from './data/lido';
+import { lombard } from './data/lombard';
+import { solv } from './data/solv';
+import { pumpbtc } from './data/pumpbtc';
+import { fragmetric } from './data/fragmetric';
+import { kyros } from './data/kyros';
+import { jito } from './data/jito';
 
 /** One array per issuer file; add new issuer files here. */
-export const ISSUER_FILES: Record<string, TokenProfileInput[]> = { renzo, etherfi, puffer, kelp };
+export const ISSUER_FILES: Record<string, TokenProfileInput[]> = {
+  renzo, etherfi, puffer, kelp, swell, eigenpie, bedrock, inception, mellow, karak, mantle, stader, lido, lombard, solv, pumpbtc, fragmetric, kyros, jito,
+};
 
 /** Bumped whenever the data changes in a way users should see (shown in the popup and registry.json). */
 export const REGISTRY_VERSION = '2026.11.20-1';

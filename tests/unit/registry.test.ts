@@ -4,6 +4,10 @@ import { getAddress } from 'viem';
 import { ISSUER_FILES, REGISTRY_VERSION, TOKENS, getToken, parseRegistry } from '../../lib/registry';
 import { registryJson } from '../../lib/registry/export';
 import { TokenProfile, type TokenProfileInput } from '../../lib/registry/schema';
+import { LAYERS } from '../../lib/registry/layers';
+import { MISNOMERS } from '../../lib/registry/misnomers';
+import { checkAddress } from '../../lib/registry/impostors';
+import { createSymbolMatcher } from '../../lib/detect/symbols';
 
 describe('registry data', () => {
   test.each(Object.entries(ISSUER_FILES))('issuer file %s validates', (_name, entries) => {
@@ -110,3 +114,92 @@ describe('registry.json', () => {
     expect(doc.tokens.map((t) => t.id).sort()).toEqual(TOKENS.map((t) => t.id).sort());
   });
 });
+
+describe('coverage (issue: registry and risk model)', () => {
+  // Every token the coverage list names, by registry id.
+  const REQUIRED = [
+    'ezeth', 'pzeth', 'eeth', 'weeth', 'ebtc', 'weeths', 'pufeth', 'rseth', 'ageth', 'rsweth', 'egeth', 'msteth',
+    'unieth', 'unibtc', 'ineth', 'steaklrt', 're7lrt', 'amphreth', 'rsteth', 'dvsteth', 'cmeth', 'lbtc', 'xsolvbtc',
+    'pumpbtc', 'fragsol', 'kysol',
+  ];
+  test.each(REQUIRED)('%s is in the registry', (id) => expect(getToken(id)).toBeDefined());
+
+  test('Karak vault shares and Inception LST-based tokens are covered', () => {
+    expect(TOKENS.filter((t) => t.issuer.startsWith('Karak') && t.category === 'restaking-vault').length).toBeGreaterThan(0);
+    expect(TOKENS.filter((t) => t.issuer.startsWith('Inception') && t.id !== 'ineth').length).toBeGreaterThan(0);
+  });
+
+  test('traps from the research notes hold', () => {
+    expect(getToken('msteth')?.issuer).toMatch(/Eigenpie/);
+    expect(getToken('rsteth')?.issuer).not.toMatch(/Lido/);
+    expect(getToken('ineth')?.aliases).toContain('genETH');
+    expect(getToken('xsolvbtc')?.aliases).toContain('SolvBTC.BBN');
+    expect(TOKENS.some((t) => t.symbol === 'kETH' || t.aliases.includes('kETH'))).toBe(false);
+    const fragsol = getToken('fragsol')!;
+    expect(fragsol.deployments[0]).toMatchObject({ chain: 'solana:5eykt4UsFv8P8NJdTREpY1vzqKqZKvdp', address: 'FRAGSEthVFL7fdqM8hxfxkfCZzUvmg21cqPJVvC1qdbo' });
+  });
+
+  test('LSTs that restaking tokens build on are category lst (their labels are off by default)', () => {
+    for (const id of ['steth', 'wsteth', 'ethx', 'sweth', 'meth', 'jitosol']) expect(getToken(id)?.category, id).toBe('lst');
+  });
+
+  test('every symbol and alias in the registry builds one matcher without conflicts', () => {
+    expect(() => createSymbolMatcher(TOKENS.map((t) => ({ id: t.id, symbol: t.symbol, aliases: t.aliases })))).not.toThrow();
+  });
+
+  test('Solana mints are base58 public keys (32 bytes)', () => {
+    for (const t of TOKENS) {
+      for (const d of t.deployments.filter((x) => x.chain.startsWith('solana:'))) {
+        expect(base58Length(d.address), `${t.id} ${d.address}`).toBe(32);
+      }
+    }
+  });
+});
+
+describe('layer profiles and misnomers', () => {
+  test('each restaking layer has a profile with sourced delays, slashing status and allocation', () => {
+    expect(LAYERS.map((l) => l.id).sort()).toEqual(['Babylon', 'EigenLayer', 'Jito Restaking', 'Karak', 'Symbiotic']);
+    expect(LAYERS.find((l) => l.id === 'EigenLayer')?.slashing.liveSince).toBe('2025-04-17');
+  });
+
+  test('misnomers explain instead of matching a real token, and point at real ids', () => {
+    expect(MISNOMERS.map((m) => m.term).sort()).toEqual(['BabylonBTC', 'eigenETH', 'kETH', 'rzETH']);
+    const symbols = new Set(TOKENS.flatMap((t) => [t.symbol, ...t.aliases]));
+    for (const m of MISNOMERS) {
+      expect(symbols.has(m.term), m.term).toBe(false);
+      for (const id of m.seeAlso) expect(getToken(id), `${m.term} → ${id}`).toBeDefined();
+    }
+  });
+
+  test('registry.json lists the misnomers', () => {
+    const doc = JSON.parse(registryJson()) as { misnomers: Array<{ term: string }> };
+    expect(doc.misnomers.map((m) => m.term)).toContain('rzETH');
+  });
+});
+
+describe('impostor rule', () => {
+  const ezeth = getToken('ezeth')!.deployments;
+  test.each<[string | null, string, string]>([
+    ['eip155:1', '0xbf5495Efe5DB9ce00f80364C8B423567e58d2110', 'official'],
+    ['eip155:1', '0xbf5495efe5db9ce00f80364c8b423567e58d2110', 'official'],
+    [null, '0x2416092f143378750bb29b79eD961ab195CcEea5', 'official'],
+    ['eip155:1', '0x2416092f143378750bb29b79eD961ab195CcEea5', 'other-chain'],
+    ['eip155:42161', '0x2416092f143378750bb29b79eD961ab195CcEea5', 'official'],
+    ['eip155:1', '0x000000000000000000000000000000000000dEaD', 'impostor'],
+    [null, '0xbf5495Efe5DB9ce00f80364C8B423567e58d2111', 'impostor'],
+  ])('ezETH at %s %s → %s', (chain, address, verdict) => {
+    expect(checkAddress(ezeth, chain, address)).toBe(verdict);
+  });
+});
+
+const B58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+function base58Length(s: string): number {
+  let n = 0n;
+  for (const ch of s) {
+    const i = B58.indexOf(ch);
+    if (i < 0) return -1;
+    n = n * 58n + BigInt(i);
+  }
+  const lead = s.match(/^1*/)![0].length;
+  return lead + (n === 0n ? 0 : Math.ceil(n.toString(16).length / 2));
+}

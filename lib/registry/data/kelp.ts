@@ -1,7 +1,7 @@
 // Kelp DAO. Facts from ../shared/research/lrt-tokens.md (compiled 2026-11), checked against the cited files.
 // Kelp reuses 0x4186…b41F across chains with different roles: every label is keyed by (chain, address).
 import type { TokenProfileInput } from '../schema';
-import { EIGENLAYER_SLASHING, YS_COMMIT, page, repoFile } from '../sources';
+import { DLA_COMMIT, EIGENLAYER_SLASHING, YS_COMMIT, page, repoFile } from '../sources';
 
 const KELP = 'c289b815eb8f3300ed9feab13ef6b8b05515a15c';
 const OFT = '0x4186BFC76E2E237523CBC30FD220FE055156b41F';
@@ -74,7 +74,7 @@ export const kelp: TokenProfileInput[] = [
       {
         date: '2026-04-18',
         summary: 'A LayerZero route secured by a single verifier (1-of-1 DVN) let about 116,500 rsETH (~$292M) be released without a matching burn; the rsETH was then borrowed against on Aave.',
-        remediated: false,
+        remediated: null,
         sources: ['merkle-rseth', 'aave-rseth-incident'],
       },
     ],
@@ -108,6 +108,63 @@ export const kelp: TokenProfileInput[] = [
       repoFile('ys-kelp', 'DefiLlama/yield-server', YS_COMMIT, 'src/adaptors/kelp/index.js'),
       page('merkle-rseth', 'Merkle Press: how a single-validator bridge flaw released 116k rsETH', 'https://merkle.press/posts/how-a-single-validator-bridge-flaw-released-116k-rseth'),
       page('aave-rseth-incident', 'Aave governance: rsETH incident 2026-04-18', 'https://governance.aave.com/t/rseth-incident-2026-04-18/24481'),
+      EIGENLAYER_SLASHING,
+    ],
+    reviewedAt: '2026-11-20',
+  },
+  {
+    id: 'ageth',
+    symbol: 'agETH',
+    aliases: [],
+    name: 'agETH',
+    issuer: 'Kelp DAO',
+    category: 'restaking-vault',
+    deployments: [
+      // Decimals not read on-chain. Kelp also lists agETH token wrappers on some L2s; their symbols are not confirmed.
+      { chain: 'eip155:1', address: '0xe1B4d34E8754600962Cd944B535180Bd758E6c2e', decimals: null, verified: true, sources: ['dla-rumpel', 'dla-k3'] },
+    ],
+    model: {
+      kind: 'value-accruing',
+      rate: {
+        text: 'Believed to be a value-accruing vault share on top of rsETH; DefiLlama’s K3 Capital adapter lists it as an ERC-4626 vault. Kelp publishes an AGETHMultiChainRateProvider (0xc430c78Da6E4AF49bD115F0329D154Bb135f1363) whose function is not confirmed here.',
+        verified: false,
+        sources: ['dla-k3', 'kelp-readme'],
+      },
+    },
+    rateSource: null,
+    underlying: ['rsETH'],
+    layers: [],
+    slashing: {
+      text: 'Any restaking exposure would come through rsETH (EigenLayer, where slashing is live since 2025-04-17 for operators that opt in to operator sets). What agETH holds, and who can slash it, is not confirmed here.',
+      verified: false,
+      sources: ['eigen-slashing', 'kelp-readme'],
+    },
+    withdrawal: {
+      text: 'The withdrawal path and delay are not confirmed here.',
+      verified: false,
+      sources: ['kelp-readme'],
+    },
+    liquidity: {
+      text: 'Pool depth is not measured in this bundled profile.',
+      verified: false,
+      sources: ['kelp-readme'],
+    },
+    exitVenues: [],
+    audits: [],
+    bounty: null,
+    incidents: [],
+    launchedAt: null,
+    yieldSources: [],
+    defillama: null,
+    risk: { slashing: null, exit: null, admin: null, peg: null, backing: null },
+    notes: [
+      'agETH is a separate Kelp token, not rsETH: its backing, rate and withdrawals are not confirmed here.',
+      'The on-chain name and decimals are not confirmed here.',
+    ],
+    sources: [
+      repoFile('kelp-readme', 'Kelp-DAO/LRT-rsETH', KELP, 'README.md'),
+      repoFile('dla-rumpel', 'DefiLlama/DefiLlama-Adapters', DLA_COMMIT, 'projects/rumpel/index.js'),
+      repoFile('dla-k3', 'DefiLlama/DefiLlama-Adapters', DLA_COMMIT, 'projects/k3/index.js'),
       EIGENLAYER_SLASHING,
     ],
     reviewedAt: '2026-11-20',

@@ -4,6 +4,7 @@ import { DLA_COMMIT, EIGENLAYER_DELAY, EIGENLAYER_SLASHING, YS_COMMIT, page, rep
 
 const RENZO = 'fc8c8e083852339fbddc7339287e54db77ff3959';
 const L2_EZETH = '0x2416092f143378750bb29b79eD961ab195CcEea5';
+const PZETH_XERC20 = '0x9cb41CD74D01ae4b4f640EC40f7A60cA1bCF83E7';
 
 export const renzo: TokenProfileInput[] = [
   {
@@ -64,7 +65,7 @@ export const renzo: TokenProfileInput[] = [
       {
         date: '2024-04-24',
         summary: 'Depeg to about 0.22 ETH on mainnet DEX pools for about an hour after the REZ airdrop announcement, while withdrawals were disabled; liquidations on Gearbox and Morpho.',
-        remediated: true,
+        remediated: null,
         sources: ['bankless-renzo', 'blockworks-renzo'],
       },
     ],
@@ -90,6 +91,97 @@ export const renzo: TokenProfileInput[] = [
       page('blockworks-renzo', 'Blockworks: Renzo liquid staked ETH depeg', 'https://blockworks.co/news/renzo-liquid-staked-eth'),
       EIGENLAYER_SLASHING,
       EIGENLAYER_DELAY,
+    ],
+    reviewedAt: '2026-11-20',
+  },
+  {
+    id: 'pzeth',
+    symbol: 'pzETH',
+    aliases: [],
+    name: 'Renzo Restaked LST',
+    issuer: 'Renzo',
+    category: 'restaking-vault',
+    deployments: [
+      { chain: 'eip155:1', address: '0x8c9532a60E0E7C6BbD2B2c1303F63aCE1c3E9811', decimals: 18, verified: true, sources: ['l2beat-pzeth', 'dla-renzo'] },
+      // Hyperlane xERC20 at one address on every chain of Renzo's pzETH warp route. On Ethereum it is the bridge
+      // form, backed by canonical pzETH in the lockbox 0xbC5511354C4A9a50DE928F56DB01DD327c4e56d5. Decimals not read.
+      ...(['eip155:1', 'eip155:1923', 'eip155:48900', 'eip155:130', 'eip155:80094'] as const).map((chain) => ({
+        chain,
+        address: PZETH_XERC20,
+        decimals: null,
+        kind: chain === 'eip155:1' ? 'Hyperlane xERC20 (bridge form; canonical pzETH is the vault 0x8c95…9811)' : 'Hyperlane xERC20',
+        verified: true,
+        sources: chain === 'eip155:1923' ? ['hyperlane-pzeth', 'dla-core-assets'] : ['hyperlane-pzeth'],
+      })),
+    ],
+    model: {
+      kind: 'value-accruing',
+      rate: {
+        text: 'ERC-4626 vault share (Mellow MultiVault) whose asset is wstETH: convertToAssets(1e18) gives wstETH per pzETH, not ETH.',
+        verified: true,
+        sources: ['l2beat-pzeth'],
+      },
+    },
+    rateSource: {
+      chain: 'eip155:1',
+      contract: '0x8c9532a60E0E7C6BbD2B2c1303F63aCE1c3E9811',
+      function: 'convertToAssets(uint256)',
+      returns: 'wstETH per pzETH when called with 1e18 (18 decimals); convert wstETH to ETH separately',
+      verified: true,
+      sources: ['l2beat-pzeth'],
+    },
+    underlying: ['wstETH'],
+    layers: [
+      {
+        layer: 'Symbiotic',
+        via: 'Mellow MultiVault with a Symbiotic adapter and wstETH default collateral; its EigenLayer adapter was unset at l2beat block 22945156',
+        avs: [],
+        operators: [],
+        verified: true,
+        sources: ['l2beat-pzeth'],
+      },
+    ],
+    slashing: {
+      text: 'Restakes wstETH on Symbiotic. Mellow’s migration script created pzETH’s Symbiotic vault with a veto slasher (3-day veto window). Whether that vault is the live one, and which networks and operators can slash it, is not confirmed here.',
+      verified: false,
+      sources: ['l2beat-pzeth', 'mellow-migration'],
+    },
+    withdrawal: {
+      text: 'ERC-4626 withdraw/redeem on the vault. Assets staked in the Symbiotic subvault leave through its withdrawal queue, which follows Symbiotic epochs (7 days in Mellow’s migration script). The live delay was not read on-chain.',
+      verified: false,
+      sources: ['l2beat-pzeth', 'mellow-migration'],
+    },
+    liquidity: {
+      text: 'Exit before the withdrawal queue completes is a DEX sale. Pool depth is not measured in this bundled profile.',
+      verified: false,
+      sources: ['l2beat-pzeth'],
+    },
+    exitVenues: [],
+    audits: [],
+    bounty: null,
+    incidents: [],
+    launchedAt: { date: '2024-06-26', verified: true, sources: ['l2beat-pzeth'] },
+    yieldSources: ['Lido staking rewards (wstETH)', 'Symbiotic restaking rewards'],
+    defillama: { slug: 'renzo', poolIds: [], verified: true },
+    risk: { slashing: null, exit: null, admin: null, peg: null, backing: null },
+    notes: [
+      'pzETH is Renzo’s vault built on Mellow’s contracts (Mellow calls it a Renzo vault); it is not ezETH.',
+      'Its asset is wstETH: the vault’s rate is in wstETH, not ETH.',
+      'DefiLlama counts pzETH inside Renzo’s TVL rather than as its own protocol.',
+    ],
+    sources: [
+      repoFile('l2beat-pzeth', 'l2beat/l2beat', '01cd9627642e937afb3a0f775e6c46d6048b6bdb', 'packages/config/src/projects/(tokens)/pz-eth/ethereum/discovered.json'),
+      repoFile('dla-renzo', 'DefiLlama/DefiLlama-Adapters', DLA_COMMIT, 'projects/renzo/index.js'),
+      repoFile('dla-core-assets', 'DefiLlama/DefiLlama-Adapters', DLA_COMMIT, 'projects/helper/coreAssets.json'),
+      repoFile('dla-rumpel', 'DefiLlama/DefiLlama-Adapters', DLA_COMMIT, 'projects/rumpel/index.js'),
+      repoFile(
+        'hyperlane-pzeth',
+        'hyperlane-xyz/hyperlane-monorepo',
+        '77c8c081fb5346e6abbab9e67a3720251a99fb36',
+        'typescript/infra/config/environments/mainnet3/warp/configGetters/getRenzoPZETHWarpConfig.ts',
+        'Hyperlane: Renzo pzETH warp route config (xERC20 addresses and lockbox)',
+      ),
+      repoFile('mellow-migration', 'mellow-finance/simple-lrt', 'a185256422179271c32be703311097480151cf1f', 'scripts/mainnet/MigrationContracts.s.sol'),
     ],
     reviewedAt: '2026-11-20',
   },
