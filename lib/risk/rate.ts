@@ -1,6 +1,9 @@
 // Runs in: background, tests. The six-petal rating: pure functions from a profile's curated inputs (and, later,
 // live values) to a level per petal, each against the written thresholds of public/method.html (METHOD_VERSION).
 //
+// Within a petal, red rules are checked first, then yellow, then grey; green only when no other rule applies and
+// every green condition is known.
+//
 // Two rules hold for every petal:
 // - Freshness: a curated fact older than CURATED_MAX_AGE_DAYS (a live value past its TTL) is unknown, never green.
 // - Verification: an unverified fact may show a warning or a problem, never green; where it would be green it is
@@ -49,9 +52,9 @@ export function judgeSlashing(t: TokenProfile): Judged {
   if (s.committeeWithoutVeto) return { level: 'bad', fact: 'A committee can slash with no veto window.' };
   if (s.slashablePct !== null && s.slashablePct > 50) return { level: 'bad', fact: `${pct(s.slashablePct)} of the backing is slashable (over 50%).` };
   if (s.operatorHhi !== null && s.operatorHhi > 0.25) return { level: 'bad', fact: `Stake is concentrated in few operators (HHI ${s.operatorHhi}, over 0.25).` };
-  if (s.slashablePct === null) return { level: 'unknown', fact: 'The slashable share of the backing is not known from a source.' };
-  if (s.slashablePct > 10) return { level: 'warning', fact: `${pct(s.slashablePct)} of the backing is slashable (10–50%).` };
+  if (s.slashablePct !== null && s.slashablePct > 10) return { level: 'warning', fact: `${pct(s.slashablePct)} of the backing is slashable (10–50%).` };
   if (s.operatorHhi !== null && s.operatorHhi >= 0.15) return { level: 'warning', fact: `Operator concentration HHI ${s.operatorHhi} (0.15–0.25).` };
+  if (s.slashablePct === null) return { level: 'unknown', fact: 'The slashable share of the backing is not known from a source.' };
   if (s.redistributing === null || s.committeeWithoutVeto === null) {
     return { level: 'unknown', fact: `${pct(s.slashablePct)} slashable, but redistribution or veto settings are not known.` };
   }
@@ -100,13 +103,13 @@ export function judgePeg(t: TokenProfile): Judged {
 export function judgeCode(t: TokenProfile, now: Date): Judged {
   const openIncident = t.incidents.find((i) => i.remediated === false);
   if (openIncident) return { level: 'bad', fact: `Unremediated incident on ${openIncident.date}: ${openIncident.summary}` };
-  if (t.audits.length === 0) return { level: 'unknown', fact: 'No audit report found in the sources checked.' };
-  const firms = new Set(t.audits.map((a) => a.firm)).size;
   const recent = t.incidents.find((i) => ageDays(i.date, now) <= 365);
   if (recent) {
     const how = recent.remediated === null ? 'remediation not confirmed' : 'remediated';
     return { level: 'warning', fact: `Incident within the last 12 months (${recent.date}, ${how}).` };
   }
+  if (t.audits.length === 0) return { level: 'unknown', fact: 'No audit report found in the sources checked.' };
+  const firms = new Set(t.audits.map((a) => a.firm)).size;
   if (!t.bounty || t.bounty.maxUsd === null || t.bounty.maxUsd < 1_000_000) {
     const bounty = t.bounty?.maxUsd != null ? `a $${t.bounty.maxUsd.toLocaleString('en-US')} bug bounty (under $1M)` : 'no bug bounty found in the sources checked';
     return { level: 'warning', fact: `${firms} audit ${firms === 1 ? 'firm' : 'firms'}, but ${bounty}.` };

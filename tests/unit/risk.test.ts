@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { getToken } from '../../lib/registry';
 import type { RiskInputs, TokenProfile } from '../../lib/registry/schema';
 import { CURATED_MAX_AGE_DAYS, headline, judgeAdmin, judgeBacking, judgeCode, judgeExit, judgePeg, judgeSlashing, rate } from '../../lib/risk/rate';
-import type { Level, Petal } from '../../lib/risk/types';
+import { METHOD_VERSION, PETALS, type Level, type Petal } from '../../lib/risk/types';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 const base = getToken('pufeth')!;
@@ -42,6 +42,7 @@ describe('slashing exposure', () => {
     ['HHI 0.25', slashing({ operatorHhi: 0.25 }), 'warning'],
     ['HHI 0.2501', slashing({ operatorHhi: 0.2501 }), 'bad'],
     ['unknown share', slashing({ slashablePct: null }), 'unknown'],
+    ['unknown share but concentrated operators', slashing({ slashablePct: null, operatorHhi: 0.2 }), 'warning'],
     ['unknown redistribution', slashing({ redistributing: null }), 'unknown'],
     ['no input (restaked)', token(), 'unknown'],
     ['an LST that is not restaked', token({ category: 'lst', layers: [] }), 'good'],
@@ -108,6 +109,7 @@ describe('code security', () => {
     ['live 11 months', { audits, bounty: bounty(2_000_000), launchedAt: launched('2026-01-01') }, 'warning'],
     ['launch unknown', { audits, bounty: bounty(2_000_000), launchedAt: null }, 'unknown'],
     ['no audit found', { audits: [], bounty: bounty(2_000_000), launchedAt: launched('2024-01-01') }, 'unknown'],
+    ['no audit found, recent incident', { audits: [], incidents: [incident('2026-04-18', null)] }, 'warning'],
     ['unremediated incident', { audits, bounty: bounty(2_000_000), launchedAt: launched('2024-01-01'), incidents: [incident('2020-01-01', false)] }, 'bad'],
     ['incident 364 days ago', { audits, bounty: bounty(2_000_000), launchedAt: launched('2024-01-01'), incidents: [incident('2025-11-21', true)] }, 'warning'],
     ['incident 366 days ago, remediated', { audits, bounty: bounty(2_000_000), launchedAt: launched('2024-01-01'), incidents: [incident('2025-11-19', true)] }, 'good'],
@@ -173,5 +175,15 @@ describe('registry tokens', () => {
     const r = rate(getToken('ezeth')!, NOW);
     for (const p of r.petals.filter((x) => x.id !== 'code')) expect(p.level).toBe('unknown');
     expect(r.headline.worst).not.toBe('good');
+  });
+});
+
+describe('method document', () => {
+  test('public/method.html carries the implemented version and a section per petal', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const html = await readFile(new URL('../../public/method.html', import.meta.url), 'utf8');
+    expect(html).toContain(`<strong id="version">${METHOD_VERSION}</strong>`);
+    for (const p of PETALS) expect(html, p.id).toContain(`<h2 id="${p.id}">`);
+    expect(html).toContain(`${CURATED_MAX_AGE_DAYS} days`);
   });
 });
