@@ -137,6 +137,14 @@ test('the popup lists the restaking tokens found in the tab', async () => {
   await popup.click('[data-lrt-row="weeth"]');
   await popup.getByRole('dialog', { name: 'weETH' }).waitFor();
   assert.match(await popup.getByRole('dialog').innerText(), /ether\.fi/);
+  // The detail shows all six petals, each with its level, fact and age.
+  const petals = await popup.$$eval('[data-petal]', (els) => els.map((e) => [e.getAttribute('data-petal'), e.getAttribute('data-level'), e.textContent ?? '']));
+  assert.deepEqual(petals.map((p) => p[0]), ['slashing', 'exit', 'admin', 'peg', 'code', 'backing']);
+  for (const [, level, text] of petals) {
+    assert.match(level ?? '', /^(good|warning|bad|unknown)$/);
+    assert.match(text ?? '', /\((no data|curated, as of \d{4}-\d{2}-\d{2}|live, .+ ago)\)/);
+  }
+  await popup.screenshot({ path: join(SCREENSHOTS, 'popup-detail-chromium.png'), fullPage: true });
   await popup.close();
   await page.close();
 });
