@@ -119,8 +119,8 @@ export const bedrock: TokenProfileInput[] = [
     model: {
       kind: 'one-to-one',
       rate: {
-        text: 'Minted 1:1 for accepted BTC wrappers (WBTC, FBTC, cbBTC and others) by Bedrock’s Vault, adjusted only for decimals; uniBTC does not accrue an exchange rate. Bedrock also runs a uniBTC rate feed (0xE542…c716); what it reports is not confirmed here.',
-        verified: true,
+        text: 'On Ethereum, Bedrock’s Vault mints uniBTC 1:1 for accepted BTC wrappers (WBTC, FBTC, cbBTC and others), adjusted only for decimals, so uniBTC does not accrue an exchange rate there; that the same holds on other chains is not confirmed. Bedrock also runs a uniBTC rate feed (0xE542…c716); what it reports is not confirmed here.',
+        verified: false,
         sources: ['unibtc-vault', 'unibtc-eth'],
       },
     },

@@ -1,6 +1,6 @@
 // Fragmetric. Facts from ../shared/research/lrt-tokens.md (compiled 2026-11), checked against the cited files.
-// fragSOL's mainnet mint is the one the SDK uses for non-local clusters (FRAGSEth…qdbo). A 2024 version of the
-// program's constants.rs held a different FRAGSOL mint (FRAGsJAb…), a dev value that must not be used.
+// fragSOL's mainnet mint is the one the SDK uses for non-local clusters (FRAGSEth…qdbo). The program's constants
+// have held a different FRAGSOL mint (FRAGsJAb…), a local/dev value that must not be used.
 // fragJTO and fragBTC are receipt tokens of the same program but are not profiled here (no sourced category).
 import type { TokenProfileInput } from '../schema';
 import { DLA_COMMIT, repoFile } from '../sources';
@@ -76,7 +76,7 @@ export const fragmetric: TokenProfileInput[] = [
     defillama: { slug: 'fragmetric', poolIds: [], verified: false },
     risk: { slashing: null, exit: null, admin: null, peg: null, backing: null },
     notes: [
-      'fragSOL’s mainnet mint is FRAGSEth…qdbo. An early version of Fragmetric’s program code held a different fragSOL mint (FRAGsJAb…), a development value.',
+      'fragSOL’s mainnet mint is FRAGSEth…qdbo. Fragmetric’s program code has also held a different fragSOL mint (FRAGsJAb…), a local development value: do not use it.',
       'Fragmetric also issues fragJTO and fragBTC; they are not covered by this profile.',
     ],
     sources: [

@@ -125,7 +125,6 @@ export const lombard: TokenProfileInput[] = [
       'LBTC is no longer 1:1 with BTC: since the 2025 yield-bearing upgrade its BTC value comes from StakedLBTCOracle.getRate().',
       'The same LBTC address, 0xecAc…11c1, is used on Base, BNB Chain, Berachain, Sonic, Avalanche, Katana, Ink, Etherlink, Morph and TAC.',
       'Lombard notes that some contracts were modified after they were audited.',
-      'Etherscan’s token description says LBTC’s yield comes from an off-chain covered-call strategy managed by Bitwise; this is not confirmed from a Lombard source here.',
     ],
     sources: [
       repoFile('lombard-mainnet', 'lombard-finance/evm-smart-contracts', LOM, 'mainnet.json'),
@@ -147,11 +146,6 @@ export const lombard: TokenProfileInput[] = [
         'babylon-llms',
         'Babylon Labs documentation summary (third-party): BTC unbonding about 21 days',
         'https://raw.githubusercontent.com/api-evangelist/babylon-labs/refs/heads/main/llms/babylon-labs-llms.txt',
-      ),
-      page(
-        'etherscan-lbtc',
-        'Etherscan: Lombard BTC (LBTC) token page',
-        'https://etherscan.io/token/0x8236a87084f8b84306f72007f36f2618a5634494?a=0x4F4495243837681061C4743b74B3eEdf548D56A5',
       ),
     ],
     reviewedAt: '2026-11-20',

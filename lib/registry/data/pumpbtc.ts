@@ -18,9 +18,10 @@ export const pumpbtc: TokenProfileInput[] = [
       {
         chain: 'eip155:1',
         address: '0xF469fBD2abcd6B9de8E169d128226C0Fc90a012e',
-        decimals: 8,
+        // 8 per the issuer's 2024 contracts; not read from the live token.
+        decimals: null,
         verified: true,
-        sources: ['dla-swell-earn-eth', 'pump-deploy', 'pump-token'],
+        sources: ['dla-swell-earn-eth'],
       },
       {
         chain: 'eip155:60808',
@@ -93,9 +94,7 @@ export const pumpbtc: TokenProfileInput[] = [
     ],
     sources: [
       repoFile('pump-readme', REPO, '2af63a14a9894cc85e7bfceeec7290cc98d962c1', 'README.md'),
-      repoFile('pump-token', REPO, 'a59d53638c550ca90c1fb74b40950dd3820e1fca', 'contracts/PumpToken.sol'),
       repoFile('pump-staking', REPO, 'd2888fafc46676fb7557262208e2e16ac1120ab5', 'contracts/PumpStaking.sol'),
-      repoFile('pump-deploy', REPO, '5f8da69cf96c07fa8fc1fcd8a67c6b8f498c9326', 'scripts/deploy/deploy-mainnet.js'),
       repoFile('dla-swell-earn-eth', 'DefiLlama/DefiLlama-Adapters', DLA_COMMIT, 'projects/swell-earn-eth/index.js'),
       repoFile('dla-core-assets', 'DefiLlama/DefiLlama-Adapters', DLA_COMMIT, 'projects/helper/coreAssets.json'),
       repoFile('dla-pumpbtc', 'DefiLlama/DefiLlama-Adapters', DLA_COMMIT, 'projects/pumpbtc/index.js'),
