@@ -25,8 +25,6 @@ export interface SymbolMatch {
 
 export interface SymbolMatcher {
   find(text: string): SymbolMatch[];
-  /** Cheap pre-check: false means find() would return nothing. */
-  mayContain(text: string): boolean;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -41,7 +39,7 @@ export function createSymbolMatcher(entries: readonly SymbolEntry[]): SymbolMatc
     }
   }
   if (idByText.size === 0) {
-    return { find: () => [], mayContain: () => false };
+    return { find: () => [] };
   }
   // Longest first, so an alternation never stops at a shorter symbol that prefixes a longer one.
   const alternatives = [...idByText.keys()].sort((a, b) => b.length - a.length).map(escape);
@@ -52,7 +50,6 @@ export function createSymbolMatcher(entries: readonly SymbolEntry[]): SymbolMatc
   const full = new RegExp(source, 'gu');
 
   return {
-    mayContain: (text) => quick.test(text),
     find(text) {
       if (!quick.test(text)) return [];
       const out: SymbolMatch[] = [];
