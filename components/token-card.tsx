@@ -1,12 +1,21 @@
 // Presentational: the hover card and the popup's detail view for one token. No browser.* calls.
-import type { PetalView, TokenCardView } from '../lib/messaging/contract';
+import type { MisnomerView, PetalView, TokenCardView } from '../lib/messaging/contract';
 import { FactLine, SourceLinks, Unverified } from './sources';
 import { LEVEL_WORD, Rosette } from './rosette';
+import { chainName, shortAddress } from './chains';
 
 export type CardState =
   | { status: 'loading'; symbol: string }
-  | { status: 'ready'; view: TokenCardView }
+  /** `impostor`: the page tied this token's name to an address that is not one of its deployments. */
+  | { status: 'ready'; view: TokenCardView; impostor?: { address: string } }
+  | { status: 'misnomer'; view: MisnomerView }
   | { status: 'error'; symbol: string; message: string };
+
+const MODEL: Record<TokenCardView['peg']['model'], string> = {
+  rebasing: 'Rebasing: the balance grows, one token tracks one unit of the underlying.',
+  'value-accruing': 'Value-accruing: the balance stays, each token is redeemable for a growing amount of the underlying.',
+  'one-to-one': 'One-to-one: each token stands for one unit of the underlying.',
+};
 
 const CATEGORY: Record<string, string> = {
   lrt: 'Liquid restaking token',
@@ -36,7 +45,52 @@ function PetalRow({ p }: { p: PetalView }) {
   );
 }
 
+function ImpostorWarning({ v, address }: { v: TokenCardView; address: string }) {
+  return (
+    <div className="rl-impostor" data-impostor={address}>
+      <p>
+        <strong>Not a known {v.symbol} contract.</strong> This page ties “{v.symbol}” to <code title={address}>{shortAddress(address)}</code>, which
+        is not one of the {v.deployments.length} {v.symbol} contracts in the registry. It may be a fake token using the name, or a deployment the
+        registry has not recorded yet: check the address with {v.issuer} before you trade.
+      </p>
+      <details>
+        <summary>Known {v.symbol} contracts</summary>
+        <ul className="rl-list">
+          {v.deployments.map((d) => (
+            <li key={d.chain + d.address}>
+              {chainName(d.chain)}: <code title={d.address}>{shortAddress(d.address)}</code>
+              {d.kind ? ` (${d.kind})` : ''}
+            </li>
+          ))}
+        </ul>
+      </details>
+    </div>
+  );
+}
+
+function MisnomerCard({ v, titleId }: { v: MisnomerView; titleId: string }) {
+  return (
+    <div className="rl-card" role="dialog" aria-labelledby={titleId} data-misnomer={v.id}>
+      <header className="rl-head">
+        <h2 id={titleId} className="rl-symbol">
+          {v.term}
+        </h2>
+        <div className="rl-headline rl-warning">Not a token by this name</div>
+      </header>
+      <p className="rl-fact">
+        {v.explanation} <SourceLinks sources={v.sources} />
+      </p>
+      {v.seeAlso.length > 0 && (
+        <p className="rl-fact">
+          Real tokens it is confused with: {v.seeAlso.map((t) => `${t.symbol} (${t.issuer})`).join(', ')}.
+        </p>
+      )}
+    </div>
+  );
+}
+
 export function TokenCard({ state, titleId, onMethod }: { state: CardState; titleId: string; onMethod?: (hash: string) => void }) {
+  if (state.status === 'misnomer') return <MisnomerCard v={state.view} titleId={titleId} />;
   if (state.status !== 'ready') {
     return (
       <div className="rl-card" role="dialog" aria-labelledby={titleId} aria-busy={state.status === 'loading'}>
@@ -52,6 +106,7 @@ export function TokenCard({ state, titleId, onMethod }: { state: CardState; titl
   const v = state.view;
   return (
     <div className="rl-card" role="dialog" aria-labelledby={titleId} data-token={v.id}>
+      {state.impostor && <ImpostorWarning v={v} address={state.impostor.address} />}
       <header className="rl-head rl-head-rated">
         <Rosette petals={v.rating.petals} label={`${v.symbol} risk rosette: ${v.rating.text}`} />
         <div>
@@ -110,6 +165,35 @@ export function TokenCard({ state, titleId, onMethod }: { state: CardState; titl
             <Unverified verified={false} /> No audit report found in the sources checked. That is not proof there is none.
           </p>
         )}
+      </section>
+      <section aria-labelledby={`${titleId}-yield`}>
+        <h3 id={`${titleId}-yield`}>Yield</h3>
+        <p className="rl-fact">Earns from: {v.yield.sources.length ? v.yield.sources.join('; ') : 'not stated in the sources checked'}.</p>
+        {v.yield.split ? (
+          <p className="rl-fact" data-yield-split="">
+            {v.yield.split.totalApyPct.toFixed(2)}% = base staking {v.yield.split.baseApyPct.toFixed(2)}% + restaking premium{' '}
+            {v.yield.split.premiumApyPct.toFixed(2)}% <SourceLinks sources={v.yield.split.sources} />{' '}
+            <span className="rl-age">({ageText({ method: 'live', asOf: v.yield.split.asOf })})</span>
+          </p>
+        ) : (
+          <p className="rl-fact rl-muted">
+            <span className="rl-dot rl-unknown" role="img" aria-label={LEVEL_WORD.unknown} /> Split into base staking yield and restaking premium:
+            not known yet (no live yield data).
+          </p>
+        )}
+      </section>
+      <section aria-labelledby={`${titleId}-peg`}>
+        <h3 id={`${titleId}-peg`}>Peg</h3>
+        <p className="rl-fact">{MODEL[v.peg.model]}</p>
+        <FactLine fact={v.peg.rate} />
+        {v.rating.petals
+          .filter((p) => p.id === 'peg')
+          .map((p) => (
+            <p key={p.id} className="rl-fact">
+              <span className={`rl-dot rl-${p.level}`} role="img" aria-label={LEVEL_WORD[p.level]} /> Market price against redemption value: {p.fact}{' '}
+              <SourceLinks sources={p.sources} /> <span className="rl-age">({ageText(p)})</span>
+            </p>
+          ))}
       </section>
       {v.incidents.length > 0 && (
         <section aria-labelledby={`${titleId}-incidents`}>

@@ -1,15 +1,29 @@
 // Runs in: background. One function per contract message.
 import { browser } from 'wxt/browser';
 import { REGISTRY_VERSION, TOKENS, getToken } from '../../lib/registry';
-import { summary, toCardView } from '../../lib/registry/view';
+import { detectConfig } from '../../lib/registry/detect-config';
+import { MISNOMERS } from '../../lib/registry/misnomers';
+import { summary, toCardView, toMisnomerView } from '../../lib/registry/view';
+import { enabledFor, parseSettings, SETTINGS_KEY } from '../../lib/settings';
 import { rate } from '../../lib/risk/rate';
 import { HandlerError, type Handlers } from '../../lib/messaging/server';
 import { saveFrameReport, tabCounts } from '../../lib/tab-reports';
 
-const SYMBOLS = TOKENS.filter((t) => t.category !== 'lst').map((t) => ({ id: t.id, symbol: t.symbol, aliases: t.aliases }));
+const DETECT = { rt: detectConfig(TOKENS, MISNOMERS, { markLst: false }), all: detectConfig(TOKENS, MISNOMERS, { markLst: true }) };
+const EMPTY = { tokens: [], misnomers: [], addresses: [] };
 
 export const handlers: Handlers = {
-  'page:config': async () => ({ enabled: true, symbols: SYMBOLS }),
+  'page:config': async (_input, ctx) => {
+    const settings = parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+    const enabled = enabledFor(settings, ctx.pageUrl);
+    return { enabled, detect: enabled ? (settings.markLst ? DETECT.all : DETECT.rt) : EMPTY };
+  },
+
+  'misnomer:card': async ({ id }) => {
+    const m = MISNOMERS.find((x) => x.id === id);
+    if (!m) throw new HandlerError('not-found', `no misnomer ${id}`);
+    return toMisnomerView(m, TOKENS);
+  },
 
   'token:card': async ({ id }) => {
     const token = getToken(id);

@@ -1,52 +1,40 @@
-// Runs in: content script, in every http(s) frame. Wiring only: ask the background for this page's
-// configuration, then scan, follow changes, report what the tab shows, and serve the hover card.
+// Runs in: content script, in every http(s) frame. Wiring only: ask the background whether and what to mark here,
+// run the lens, and restart it when the user's settings change or the page navigates within itself.
 import './style.css';
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createSymbolMatcher } from '../../lib/detect/symbols';
 import { send } from '../../lib/messaging/client';
-import { Annotator } from './marks';
-import { observe } from './observer';
-import { createScanner } from './scanner';
-import { startHoverLayer } from './hover-layer';
-
-const REPORT_DELAY_MS = 400;
+import { SETTINGS_KEY } from '../../lib/storage-keys';
+import { startLens, type Lens } from './lens';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
+  // about:blank and srcdoc frames inside a web page hold the page's content too.
+  matchAboutBlank: true,
   runAt: 'document_idle',
   async main(ctx) {
-    const config = await send('page:config', {}).catch(() => null);
-    if (!config?.enabled || ctx.isInvalid) return;
-
-    const matcher = createSymbolMatcher(config.symbols);
-    const marks = new Annotator();
-
-    let lastReport = '{}';
-    let reportTimer: number | undefined;
-    const report = () => {
-      clearTimeout(reportTimer);
-      reportTimer = ctx.setTimeout(() => {
-        const counts = marks.counts(document);
-        const json = JSON.stringify(counts);
-        if (json === lastReport) return;
-        lastReport = json;
-        send('tab:report', { counts }).catch(() => {
-          lastReport = '';
-        });
-      }, REPORT_DELAY_MS);
+    let lens: Lens | null = null;
+    let current = '';
+    const apply = async () => {
+      const config = await send('page:config', {}).catch(() => null);
+      // Background unreachable: keep what is on the page rather than flicker it away.
+      if (!config || ctx.isInvalid) return;
+      const key = JSON.stringify(config);
+      if (key === current) return;
+      current = key;
+      lens?.stop();
+      lens = config.enabled ? startLens(document, config.detect) : null;
     };
-
-    // Records caused by our own writes are dropped right after each write (same task, so only ours).
-    let observer: MutationObserver | null = null;
-    const scanner = createScanner(matcher, marks, () => {
-      observer?.takeRecords();
-      report();
+    await apply();
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && SETTINGS_KEY in changes) void apply();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    ctx.addEventListener(window, 'wxt:locationchange', () => lens?.navigated());
+    ctx.onInvalidated(() => {
+      browser.storage.onChanged.removeListener(onChanged);
+      lens?.stop();
     });
-    observer = observe(document.documentElement, marks, scanner, report);
-    ctx.onInvalidated(() => observer?.disconnect());
-
-    startHoverLayer(document, marks, ctx.signal);
-    scanner.enqueue(document.body ?? document.documentElement);
   },
 });

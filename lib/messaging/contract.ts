@@ -7,7 +7,13 @@ z.config({ jitless: true });
 
 const TokenId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/), z.maxLength(64));
 
-export const SymbolEntry = z.object({ id: TokenId, symbol: z.string(), aliases: z.array(z.string()) });
+const Name = z.string().check(z.minLength(2), z.maxLength(64));
+/** What a page needs to find tokens (lib/detect DetectConfig): names, misnomers and deployment addresses. */
+export const DetectConfig = z.object({
+  tokens: z.array(z.object({ id: TokenId, symbol: Name, aliases: z.array(Name) })),
+  misnomers: z.array(z.object({ id: TokenId, term: Name })),
+  addresses: z.array(z.object({ id: TokenId, address: z.string().check(z.regex(/^(0x[0-9a-fA-F]{40}|[1-9A-HJ-NP-Za-km-z]{32,44})$/)) })),
+});
 
 export const SourceView = z.object({ id: z.string(), title: z.string(), url: z.string() });
 export const FactView = z.object({ text: z.string(), verified: z.boolean(), sources: z.array(SourceView) });
@@ -50,9 +56,29 @@ export const TokenCardView = z.object({
     z.object({ firm: z.string(), date: z.nullable(z.string()), scope: z.string(), verified: z.boolean(), sources: z.array(SourceView) }),
   ),
   incidents: z.array(z.object({ date: z.string(), summary: z.string(), sources: z.array(SourceView) })),
+  /** Where the yield comes from, and (when live data exists) how it splits into base staking and restaking premium. */
+  yield: z.object({
+    sources: z.array(z.string()),
+    split: z.nullable(
+      z.object({ totalApyPct: z.number(), baseApyPct: z.number(), premiumApyPct: z.number(), asOf: z.string(), sources: z.array(SourceView) }),
+    ),
+  }),
+  /** How the token tracks its underlying (rebasing, value-accruing, 1:1) and the on-chain rate it is redeemed at. */
+  peg: z.object({ model: z.enum(['rebasing', 'value-accruing', 'one-to-one']), rate: FactView, rateSource: z.nullable(z.string()) }),
+  /** The token's contracts: the impostor warning lists them. */
+  deployments: z.array(z.object({ chain: z.string(), address: z.string(), kind: z.optional(z.string()) })),
   /** Curated data: the date of the last review of this profile, and the registry version it ships in. */
   reviewedAt: z.string(),
   registryVersion: z.string(),
+});
+
+/** A name for a token that does not exist as named (lib/registry/misnomers). */
+export const MisnomerView = z.object({
+  id: TokenId,
+  term: z.string(),
+  explanation: z.string(),
+  seeAlso: z.array(z.object({ id: TokenId, symbol: z.string(), issuer: z.string() })),
+  sources: z.array(SourceView),
 });
 
 export const TabTokenView = z.object({
@@ -71,7 +97,13 @@ export const contract = {
   'page:config': {
     callers: ['content'],
     input: z.object({}),
-    output: z.object({ enabled: z.boolean(), symbols: z.array(SymbolEntry) }),
+    // Whether to mark on this page (per-site settings), and what to look for.
+    output: z.object({ enabled: z.boolean(), detect: DetectConfig }),
+  },
+  'misnomer:card': {
+    callers: ['content', 'ui'],
+    input: z.object({ id: TokenId }),
+    output: MisnomerView,
   },
   'token:card': {
     callers: ['content', 'ui'],
@@ -103,6 +135,7 @@ export type Input<N extends MessageName> = z.infer<Contract[N]['input']>;
 export type Output<N extends MessageName> = z.infer<Contract[N]['output']>;
 export type TokenCardView = z.infer<typeof TokenCardView>;
 export type TabTokenView = z.infer<typeof TabTokenView>;
+export type MisnomerView = z.infer<typeof MisnomerView>;
 export type FactView = z.infer<typeof FactView>;
 export type SourceView = z.infer<typeof SourceView>;
 export type LevelView = z.infer<typeof Level>;

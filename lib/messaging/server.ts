@@ -5,7 +5,7 @@ import { Envelope, contract, type Caller, type Input, type MessageName, type Out
 export interface SenderInfo {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  tab?: { id?: number; url?: string };
   frameId?: number;
 }
 
@@ -13,6 +13,11 @@ export interface CallContext {
   caller: Caller;
   tabId?: number;
   frameId?: number;
+  /**
+   * The page the sender belongs to: the tab's top-level URL when the browser tells us, else the frame's own URL.
+   * Settings that are per site (on/off) follow it.
+   */
+  pageUrl?: string;
 }
 
 export type Handlers = { [N in MessageName]: (input: Input<N>, ctx: CallContext) => Promise<Output<N>> };
@@ -59,7 +64,7 @@ export async function dispatch(
   }
   const parsed = spec.input.safeParse(input);
   if (!parsed.success) return { ok: false, error: 'bad-input', message: parsed.error.message.slice(0, 500) };
-  const ctx: CallContext = { caller, tabId: sender.tab?.id, frameId: sender.frameId };
+  const ctx: CallContext = { caller, tabId: sender.tab?.id, frameId: sender.frameId, pageUrl: sender.tab?.url ?? sender.url };
   try {
     const handler = handlers[name] as (i: unknown, c: CallContext) => Promise<unknown>;
     const data = await handler(parsed.data, ctx);

@@ -24,7 +24,7 @@ export function registryJson(): string {
       reviewedAt: t.reviewedAt,
     })),
     /** Names used for tokens that do not exist as described, with what they are confused with. */
-    misnomers: MISNOMERS.map((m) => ({ term: m.term, explanation: m.explanation, seeAlso: m.seeAlso })),
+    misnomers: MISNOMERS.map((m) => ({ id: m.id, term: m.term, explanation: m.explanation, seeAlso: m.seeAlso })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

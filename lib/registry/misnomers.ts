@@ -7,6 +7,8 @@ import { SourceRef } from './schema';
 z.config({ jitless: true });
 
 export const Misnomer = z.object({
+  /** Registry id, the value of `data-lrt-token` on its marks: `misnomer-` + the term in lower case. */
+  id: z.string().regex(/^misnomer-[a-z0-9]+$/),
   /** The name as written in the wild; matched with the same case and boundary rules as symbols. */
   term: z.string().min(2),
   explanation: z.string().min(1),
@@ -45,4 +47,4 @@ export const MISNOMERS: readonly Misnomer[] = [
     seeAlso: ['lbtc', 'xsolvbtc', 'pumpbtc', 'unibtc'],
     sources: [page('babylon-chain-registry', 'Cosmos chain registry: Babylon', 'https://raw.githubusercontent.com/cosmos/chain-registry/master/babylon/chain.json')],
   },
-].map((m) => Misnomer.parse(m));
+].map((m) => Misnomer.parse({ id: `misnomer-${m.term.toLowerCase()}`, ...m }));

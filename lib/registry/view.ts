@@ -1,7 +1,8 @@
 // Runs in: background, tests. Turns a registry profile into the display-ready view the contract carries,
 // resolving every source id to its title and link.
 import type { Fact, TokenProfile } from './schema';
-import type { FactView, RatingSummary, SourceView, TokenCardView } from '../messaging/contract';
+import type { FactView, MisnomerView, RatingSummary, SourceView, TokenCardView } from '../messaging/contract';
+import type { Misnomer } from './misnomers';
 import { rate } from '../risk/rate';
 import type { Rating } from '../risk/types';
 
@@ -37,7 +38,28 @@ export function toCardView(t: TokenProfile, registryVersion: string, now: Date):
     liquidity: fact(t.liquidity),
     audits: t.audits.map((a) => ({ firm: a.firm, date: a.date, scope: a.scope, verified: a.verified, sources: refs(a.sources) })),
     incidents: t.incidents.map((i) => ({ date: i.date, summary: i.summary, sources: refs(i.sources) })),
+    // Live yield (issue: live data) fills `split`; until then the card says the split is not known.
+    yield: { sources: t.yieldSources, split: null },
+    peg: {
+      model: t.model.kind,
+      rate: fact(t.model.rate),
+      rateSource: t.rateSource ? `${t.rateSource.function} on ${t.rateSource.contract}` : null,
+    },
+    deployments: t.deployments.map((d) => ({ chain: d.chain, address: d.address, ...(d.kind ? { kind: d.kind } : {}) })),
     reviewedAt: t.reviewedAt,
     registryVersion,
+  };
+}
+
+export function toMisnomerView(m: Misnomer, tokens: readonly TokenProfile[]): MisnomerView {
+  return {
+    id: m.id,
+    term: m.term,
+    explanation: m.explanation,
+    seeAlso: m.seeAlso.flatMap((id) => {
+      const t = tokens.find((x) => x.id === id);
+      return t ? [{ id: t.id, symbol: t.symbol, issuer: t.issuer }] : [];
+    }),
+    sources: m.sources.map((s) => ({ id: s.id, title: s.title, url: s.url })),
   };
 }

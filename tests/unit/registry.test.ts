@@ -7,7 +7,8 @@ import { TokenProfile, type TokenProfileInput } from '../../lib/registry/schema'
 import { LAYERS } from '../../lib/registry/layers';
 import { MISNOMERS } from '../../lib/registry/misnomers';
 import { checkAddress } from '../../lib/registry/impostors';
-import { createSymbolMatcher } from '../../lib/detect/symbols';
+import { createTextMatcher } from '../../lib/detect/text';
+import { detectConfig } from '../../lib/registry/detect-config';
 
 describe('registry data', () => {
   test.each(Object.entries(ISSUER_FILES))('issuer file %s validates', (_name, entries) => {
@@ -143,8 +144,30 @@ describe('coverage (issue: registry and risk model)', () => {
     for (const id of ['steth', 'wsteth', 'ethx', 'sweth', 'meth', 'jitosol']) expect(getToken(id)?.category, id).toBe('lst');
   });
 
-  test('every symbol and alias in the registry builds one matcher without conflicts', () => {
-    expect(() => createSymbolMatcher(TOKENS.map((t) => ({ id: t.id, symbol: t.symbol, aliases: t.aliases })))).not.toThrow();
+  test('every symbol, alias, misnomer and mint in the registry builds one matcher without conflicts', () => {
+    expect(() => createTextMatcher(detectConfig(TOKENS, MISNOMERS, { markLst: true }))).not.toThrow();
+  });
+
+  test('no deployment address belongs to two tokens (a shared address could not be attributed)', () => {
+    const owner = new Map<string, string>();
+    for (const t of TOKENS) {
+      for (const d of t.deployments) {
+        const key = d.chain.startsWith('eip155:') ? d.address.toLowerCase() : d.address;
+        const prev = owner.get(key);
+        expect(prev === undefined || prev === t.id, `${d.address}: ${prev} and ${t.id}`).toBe(true);
+        owner.set(key, t.id);
+      }
+    }
+  });
+
+  test('each registry address found in text is attributed to its own token', () => {
+    const m = createTextMatcher(detectConfig(TOKENS, MISNOMERS, { markLst: true }));
+    for (const t of TOKENS) {
+      for (const d of t.deployments) {
+        const found = m.find(`contract ${d.address} here`);
+        expect(found.map((f) => [f.id, f.kind]), d.address).toEqual([[t.id, 'address']]);
+      }
+    }
   });
 
   test('Solana mints are base58 public keys (32 bytes)', () => {

@@ -1,0 +1,94 @@
+// Runs in: content script, tests. Finds every occurrence of a registry token in plain text: symbols and aliases,
+// wrapped forms (Pendle PT/YT/SY, Aave aTokens), misnomers, full and truncated addresses. Pure; no DOM.
+//
+// The rules (case, boundaries, wrappers, addresses) are written in docs/detection.md; this file implements them.
+// Case rule: names match exactly as their issuer writes them; only hex addresses ignore letter case.
+// Boundary rule: a match may not touch a letter, digit or underscore on either side.
+import { createAddressIndex, type AddressIndex } from './addresses';
+import type { DetectConfig, MatchKind, TextMatch } from './types';
+
+export interface TextMatcher {
+  /** Every occurrence in `text`, in order, non-overlapping. */
+  find(text: string): TextMatch[];
+  readonly addresses: AddressIndex;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const longestFirst = (xs: Iterable<string>) => [...new Set(xs)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escape);
+
+/** Aave v3 market prefixes (aave-address-book naming: a<Market><SYMBOL>), longest first where they share a start. */
+export const AAVE_MARKETS = ['EthEtherFi', 'EthLido', 'Eth', 'Arb', 'Opt', 'Bas', 'Pol', 'Ava', 'Gno', 'Bnb', 'Sca', 'Scr', 'Zks', 'Lin', 'Son', 'Cel', 'Man', 'Met', 'Ink', 'Pla'];
+/** aToken, static aToken wrappers (waEth…, stataEth…). Debt tokens are deliberately absent. */
+const AAVE_KINDS = ['stata', 'wa', 'a'];
+/** Pendle: PT/YT/SY, a dash or a space, the symbol, then optionally the expiry (26DEC2024). */
+const PENDLE_KINDS = ['PT', 'YT', 'SY'];
+
+const BEFORE = '(?<![\\p{L}\\p{N}_])';
+const AFTER = '(?![\\p{L}\\p{N}_])';
+
+export function createTextMatcher(config: DetectConfig): TextMatcher {
+  const addresses = createAddressIndex(config.addresses);
+  // Each name (symbol, alias, misnomer term, Solana mint) belongs to one id and one kind.
+  const names = new Map<string, { id: string; kind: MatchKind }>();
+  const claim = (text: string, id: string, kind: MatchKind) => {
+    const prev = names.get(text);
+    if (prev && prev.id !== id) throw new Error(`name ${text} claimed by ${prev.id} and ${id}`);
+    names.set(text, { id, kind });
+  };
+  const symbolNames: string[] = [];
+  for (const t of config.tokens) {
+    for (const s of [t.symbol, ...t.aliases]) {
+      claim(s, t.id, 'symbol');
+      symbolNames.push(s);
+    }
+  }
+  for (const m of config.misnomers) claim(m.term, m.id, 'impostor');
+  for (const mint of addresses.mints) claim(mint, addresses.lookup(mint)!, 'address');
+
+  const nameAlt = longestFirst(names.keys());
+  const symAlt = longestFirst(symbolNames);
+  const hasEvm = config.addresses.some((a) => a.address.startsWith('0x'));
+  if (nameAlt.length === 0 && !hasEvm) return { find: () => [], addresses };
+
+  const parts: string[] = [];
+  if (symAlt.length) {
+    parts.push(`(?<pendle>(?:${PENDLE_KINDS.join('|')})[- ](?<pw>${symAlt.join('|')})(?:[- ]\\d{1,2}[A-Z]{3}\\d{4})?)`);
+    parts.push(`(?<aave>(?:${AAVE_KINDS.join('|')})(?:${AAVE_MARKETS.join('|')})(?<aw>${symAlt.join('|')}))`);
+  }
+  if (nameAlt.length) parts.push(`(?<name>${nameAlt.join('|')})`);
+  if (hasEvm) {
+    parts.push('(?<addr>0x[0-9a-fA-F]{40})');
+    parts.push('(?<trunc>0x(?<head>[0-9a-fA-F]{4,38})(?:…|\\.{2,3})(?<tail>[0-9a-fA-F]{4,38}))');
+  }
+  const full = new RegExp(`${BEFORE}(?:${parts.join('|')})${AFTER}`, 'gu');
+  // The quick check rejects most text before the full expression runs: every match contains a name or "0x".
+  const quick = new RegExp([...nameAlt, ...(hasEvm ? ['0x'] : [])].join('|'), 'u');
+
+  const symbolId = (s: string) => names.get(s)!.id;
+
+  return {
+    addresses,
+    find(text) {
+      if (!quick.test(text)) return [];
+      const out: TextMatch[] = [];
+      full.lastIndex = 0;
+      for (let m = full.exec(text); m; m = full.exec(text)) {
+        const g = m.groups!;
+        const base = { start: m.index, end: m.index + m[0].length, text: m[0] };
+        if (g.pendle !== undefined) out.push({ ...base, id: symbolId(g.pw!), kind: 'wrapped' });
+        else if (g.aave !== undefined) out.push({ ...base, id: symbolId(g.aw!), kind: 'wrapped' });
+        else if (g.name !== undefined) {
+          const n = names.get(g.name)!;
+          out.push(n.kind === 'address' ? { ...base, ...n, address: g.name } : { ...base, ...n });
+        } else if (g.addr !== undefined) {
+          const id = addresses.lookup(g.addr);
+          if (id) out.push({ ...base, id, kind: 'address', address: g.addr });
+        } else if (g.trunc !== undefined) {
+          const hit = addresses.resolveTruncated(g.head!, g.tail!);
+          if (hit) out.push({ ...base, id: hit.id, kind: 'address', address: hit.address });
+        }
+      }
+      return out;
+    },
+  };
+}

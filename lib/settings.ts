@@ -1,0 +1,55 @@
+// Runs in: background, popup, options, tests. The user's settings: where the extension marks tokens and what it
+// marks. Stored in storage.local under one key; read through `parseSettings`, so a damaged or older value falls back
+// to defaults field by field instead of breaking the extension.
+import { z } from 'zod/mini';
+export { SETTINGS_KEY } from './storage-keys';
+
+z.config({ jitless: true });
+
+/** A site as the user names it: a host name such as `x.com` (covers its subdomains too). */
+const Site = z.string().check(z.regex(/^[a-z0-9.-]{1,253}$/));
+
+export const Settings = z.object({
+  /** `all`: every http(s) site except `disabledSites`. `only`: just the sites in `onlySites`. */
+  siteMode: z.catch(z.enum(['all', 'only']), 'all'),
+  disabledSites: z.catch(z.array(Site), []),
+  onlySites: z.catch(z.array(Site), []),
+  /** Also mark liquid staking tokens (stETH, wstETH, mETH…), which are not restaking tokens. */
+  markLst: z.catch(z.boolean(), false),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = { siteMode: 'all', disabledSites: [], onlySites: [], markLst: false };
+
+export function parseSettings(raw: unknown): Settings {
+  const parsed = Settings.safeParse(typeof raw === 'object' && raw !== null ? raw : {});
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+/** `example.com` from a URL or a typed site ("https://www.Example.com/x" -> "www.example.com"); null if none. */
+export function siteOf(input: string): string | null {
+  const trimmed = input.trim().toLowerCase();
+  if (!trimmed) return null;
+  try {
+    const url = new URL(trimmed.includes('://') ? trimmed : `https://${trimmed}`);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    return url.hostname.replace(/\.$/, '') || null;
+  } catch {
+    return null;
+  }
+}
+
+/** A host belongs to a site when it is the site or a subdomain of it (`www.x.com` belongs to `x.com`). */
+export function hostInSite(host: string, site: string): boolean {
+  const h = host.toLowerCase();
+  const s = site.toLowerCase().replace(/^www\./, '');
+  return h === s || h.endsWith(`.${s}`);
+}
+
+/** Whether marking is on for the page at `url` (the tab's top-level page; frames follow their tab). */
+export function enabledFor(settings: Settings, url: string | undefined): boolean {
+  const host = url ? siteOf(url) : null;
+  if (!host) return false;
+  if (settings.siteMode === 'only') return settings.onlySites.some((s) => hostInSite(host, s));
+  return !settings.disabledSites.some((s) => hostInSite(host, s));
+}
