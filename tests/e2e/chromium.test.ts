@@ -182,3 +182,61 @@ test('the background ignores messages that are not in the contract or not from a
   assert.equal((replies.ok as { ok: boolean; data: { issuer: string } }).data.issuer, 'Puffer Finance');
   await page.close();
 });
+
+test('keyboard: focusing a mark opens its card without moving focus; Escape closes it; the card follows a dark page', async () => {
+  const page = await context.newPage();
+  await page.goto(server.url('/fixtures/slice.html'));
+  await page.waitForSelector('#row-weeth lrt-mark');
+  // Tab from the start of the page: the first mark in the tab order is the first table cell's weETH.
+  await page.evaluate(() => {
+    document.body.style.background = '#15171c';
+    document.body.style.color = '#eee';
+  });
+  await page.keyboard.press('Tab');
+  await page.getByRole('dialog', { name: 'weETH' }).waitFor();
+  const focus = await page.evaluate(() => ({
+    tag: document.activeElement?.localName,
+    token: document.activeElement?.getAttribute('data-lrt-token'),
+    scheme: document.querySelector('[data-lrt-card]')?.shadowRoot?.querySelector('.rl-layer')?.getAttribute('data-scheme'),
+  }));
+  assert.deepEqual(focus, { tag: 'lrt-mark', token: 'weeth', scheme: 'dark' });
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => (document.querySelector('[data-lrt-card]') as HTMLElement | null)?.hidden === true);
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-lrt-token')), 'weeth', 'focus stays where the user put it');
+  // Tab onwards: the next mark opens its own card; the previous one closed.
+  await page.keyboard.press('Tab');
+  await page.getByRole('dialog', { name: 'ezETH' }).waitFor();
+  await page.close();
+});
+
+test('per-site settings: switching a site off takes every mark away and restores the text; "only these sites" mode', async () => {
+  const page = await context.newPage();
+  await page.goto(server.url('/fixtures/slice.html'));
+  await page.waitForFunction((n) => document.querySelectorAll('lrt-mark[data-lrt-token]').length >= n, SLICE_TOTAL + 1);
+  const marked = await page.evaluate(() => document.body.innerText);
+  const set = (value: unknown) => worker.evaluate((v) => chrome.storage.local.set({ settings: v }), value);
+  const ours = () => page.evaluate(() => document.querySelectorAll('lrt-mark:not(#spoof lrt-mark)').length);
+  try {
+    await set({ siteMode: 'all', disabledSites: ['127.0.0.1'], onlySites: [], markLst: false });
+    await page.waitForFunction(() => document.querySelectorAll('lrt-mark:not(#spoof lrt-mark)').length === 0);
+    assert.equal(await page.evaluate(() => document.body.innerText), marked, 'the text is exactly what it was');
+    // A page opened while the site is off is not touched at all.
+    const other = await context.newPage();
+    await other.goto(server.url('/fixtures/slice.html'));
+    await other.waitForTimeout(800);
+    assert.equal(await other.evaluate(() => document.querySelectorAll('lrt-mark:not(#spoof lrt-mark)').length), 0);
+    await other.close();
+
+    await set({ siteMode: 'only', disabledSites: [], onlySites: ['etherscan.io'], markLst: false });
+    await page.waitForTimeout(500);
+    assert.equal(await ours(), 0, 'not in the "only" list');
+    await set({ siteMode: 'only', disabledSites: [], onlySites: ['127.0.0.1'], markLst: false });
+    await page.waitForFunction((n) => document.querySelectorAll('lrt-mark:not(#spoof lrt-mark)').length === n, SLICE_TOTAL);
+    // Liquid staking tokens only when asked for: the table's wstETH row.
+    await set({ siteMode: 'all', disabledSites: [], onlySites: [], markLst: true });
+    await page.waitForSelector('#row-wsteth lrt-mark[data-lrt-token="wsteth"]');
+  } finally {
+    await worker.evaluate(() => chrome.storage.local.remove('settings'));
+  }
+  await page.close();
+});
