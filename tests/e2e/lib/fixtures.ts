@@ -1,0 +1,220 @@
+// The fixture pages in tests/fixtures/pages carry their own expectations (docs/detection.md has the rules):
+//
+// - An element with `data-expect="<id>:<kind> <id>:<kind> …"` owns the extension's marks whose nearest
+//   data-expect ancestor it is (crossing shadow roots through their host), listed in document order;
+//   `data-expect=""` means no marks. Kinds: symbol, address, link, wrapped, impostor.
+// - A mark outside every data-expect element is a failure, reported under "<outside>" (expected: none).
+// - `data-spoof="N"` wraps N `lrt-mark` elements the page made itself: exactly N must be inside (the
+//   extension adds none there), and they are left out of the expectations.
+// - `data-expect-pending` on any element means the page is still rendering: the snapshot does not match
+//   (key "<pending>") until the page removes the attribute.
+//
+// Both browsers run the same in-page reader, per frame; the test merges the frames' snapshots.
+import { isDeepStrictEqual } from 'node:util';
+
+export interface FixtureStep {
+  /** CSS selector of the element the test clicks. */
+  click: string;
+  /** What the page does on that click, for the test name. */
+  then?: string;
+}
+
+export interface Fixture {
+  page: string;
+  steps?: FixtureStep[];
+  /** Poll budget for this page (default 8 s). */
+  timeoutMs?: number;
+}
+
+export const FIXTURES: Fixture[] = [
+  { page: 'explorer-token.html' },
+  { page: 'dex-selector.html' },
+  { page: 'yield-market.html' },
+  { page: 'portfolio.html' },
+  { page: 'lending.html' },
+  { page: 'social.html' },
+  { page: 'negative.html' },
+  {
+    page: 'spa.html',
+    steps: [
+      { click: '#btn-rerender', then: 'the list rows are replaced by new nodes (rsETH, pufETH, USDC)' },
+      { click: '#btn-tick', then: 'the ticker text node changes in place: ezETH 1.02 → rsETH 1.01' },
+      { click: '#btn-tick', then: 'the ticker text node changes in place: rsETH 1.01 → USDC 1.00 (no token)' },
+      { click: '#btn-remove', then: 'the note’s text node and the pufETH row are removed' },
+      { click: '#nav-portfolio', then: 'history.pushState to the portfolio view' },
+      { click: '#nav-back', then: 'history.back(): popstate renders the markets view again' },
+      { click: '#btn-tick', then: 'the fresh view’s ticker changes in place: ezETH 1.02 → rsETH 1.01' },
+    ],
+  },
+  { page: 'shadow-iframe.html' },
+  { page: 'big-table.html', timeoutMs: 30_000 },
+  { page: 'strict-csp.html' },
+];
+
+export const KINDS = ['symbol', 'address', 'link', 'wrapped', 'impostor'] as const;
+
+export interface Snapshot {
+  expected: Record<string, string[]>;
+  actual: Record<string, string[]>;
+  spoofErrors: string[];
+}
+
+/**
+ * In-page reader: plain DOM, no imports and no outside references, so Playwright and Puppeteer can serialise
+ * it. Walks the document and every open shadow root (a shadow root's content before the host's light
+ * children). Keys are readable paths: `#id`, or the nearest id'd ancestor followed by `tag[n]` steps; inside a
+ * shadow root, the host's path + ` ::shadow `.
+ */
+export function readExpectations(): Snapshot {
+  const OUTSIDE = '<outside>';
+  const expected: Record<string, string[]> = { [OUTSIDE]: [] };
+  const actual: Record<string, string[]> = { [OUTSIDE]: [] };
+  const spoofErrors: string[] = [];
+  const pending: string[] = [];
+
+  const pathOf = (el: Element, prefix: string): string => {
+    const steps: string[] = [];
+    let e: Element | null = el;
+    while (e && !e.id) {
+      let n = 1;
+      for (let s = e.previousElementSibling; s; s = s.previousElementSibling) if (s.localName === e.localName) n++;
+      steps.unshift(`${e.localName}[${n}]`);
+      e = e.parentElement;
+    }
+    if (e) steps.unshift(`#${e.id}`);
+    return prefix + steps.join(' > ');
+  };
+  const uniqueKey = (key: string): string => {
+    if (!(key in expected)) return key;
+    let i = 2;
+    while (`${key} (${i})` in expected) i++;
+    return `${key} (${i})`;
+  };
+
+  const walk = (parent: ParentNode, owner: string, prefix: string): void => {
+    for (let el = parent.firstElementChild; el; el = el.nextElementSibling) {
+      if (el.hasAttribute('data-spoof')) {
+        const want = Number(el.getAttribute('data-spoof'));
+        const found = el.querySelectorAll('lrt-mark').length;
+        if (found !== want) spoofErrors.push(`${pathOf(el, prefix)}: the page made ${want} lrt-mark, found ${found}`);
+        continue;
+      }
+      if (el.hasAttribute('data-expect-pending')) pending.push(pathOf(el, prefix));
+      let own = owner;
+      if (el.localName === 'lrt-mark' && el.hasAttribute('data-lrt-token')) {
+        actual[owner]!.push(`${el.getAttribute('data-lrt-token')}:${el.getAttribute('data-lrt-match') ?? '?'}`);
+      }
+      if (el.hasAttribute('data-expect')) {
+        own = uniqueKey(pathOf(el, prefix));
+        expected[own] = (el.getAttribute('data-expect') ?? '').split(/\s+/).filter(Boolean);
+        actual[own] = [];
+      }
+      if (el.shadowRoot) walk(el.shadowRoot, own, `${pathOf(el, prefix)} ::shadow `);
+      walk(el, own, prefix);
+    }
+  };
+  walk(document, OUTSIDE, '');
+  if (pending.length) {
+    expected['<pending>'] = [];
+    actual['<pending>'] = pending;
+  }
+  return { expected, actual, spoofErrors };
+}
+
+/**
+ * readExpectations() as a string expression whose value is its snapshot as JSON. Frames evaluate this instead
+ * of the function itself: a 20,000-key snapshot crosses the protocol as one string in tens of milliseconds,
+ * while Playwright's structured serialisation of the object takes over a second. A string expression is
+ * evaluated by the protocol (Runtime.evaluate / script.evaluate), so a page's CSP does not block it.
+ */
+export const READ_EXPECTATIONS_JSON = `JSON.stringify((${readExpectations.toString()})())`;
+
+/** Snapshots of several frames as one: keys are prefixed with the frame's label (none for the top frame). */
+export function mergeSnapshots(frames: Array<{ label: string; snapshot: Snapshot }>): Snapshot {
+  const out: Snapshot = { expected: {}, actual: {}, spoofErrors: [] };
+  for (const { label, snapshot } of frames) {
+    const p = label ? `[${label}] ` : '';
+    for (const [k, v] of Object.entries(snapshot.expected)) out.expected[p + k] = v;
+    for (const [k, v] of Object.entries(snapshot.actual)) out.actual[p + k] = v;
+    out.spoofErrors.push(...snapshot.spoofErrors.map((e) => p + e));
+  }
+  return out;
+}
+
+/** A readable, unique label per frame URL: the path after the fixture server's origin, or about:blank/srcdoc. */
+export function frameLabels(urls: string[]): string[] {
+  const seen = new Map<string, number>();
+  return urls.map((url, i) => {
+    if (i === 0) return '';
+    let label = url.replace(/^https?:\/\/[^/]+/, '') || url;
+    const n = (seen.get(label) ?? 0) + 1;
+    seen.set(label, n);
+    if (n > 1) label += ` #${n}`;
+    return label;
+  });
+}
+
+export function matches(s: Snapshot): boolean {
+  return s.spoofErrors.length === 0 && isDeepStrictEqual(s.expected, s.actual);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Polls `evalFn` every 150 ms until the snapshot matches and has stayed matching for `settleMs` (so a page
+ * that expects no marks, or a late stray mark, is not judged before the extension had time to act), or until
+ * `timeoutMs`. Returns the last snapshot either way, for the test to assert with a diff. On big pages, where a
+ * read takes long, it waits three times the read's duration instead, so the reader (which shares the page's
+ * main thread with the content script) never takes more than a quarter of it.
+ */
+export async function waitForExpectations(evalFn: () => Promise<Snapshot>, timeoutMs = 8_000, settleMs = 1_200): Promise<Snapshot> {
+  const start = Date.now();
+  let matchedSince: number | null = null;
+  let last: Snapshot;
+  for (;;) {
+    const readStart = Date.now();
+    try {
+      last = await evalFn();
+    } catch (e) {
+      // A frame navigating or detaching between two polls: try again.
+      last = { expected: {}, actual: {}, spoofErrors: [`reading failed: ${(e as Error).message}`] };
+    }
+    const now = Date.now();
+    if (matches(last)) {
+      matchedSince ??= now;
+      if (now - matchedSince >= settleMs) return last;
+    } else matchedSince = null;
+    if (now - start > timeoutMs) return last;
+    await sleep(Math.max(150, 3 * (now - readStart)));
+  }
+}
+
+/** Only the keys that differ (at most `max`), so a failing 20,000-row page still gives a readable diff. */
+export function mismatches(s: Snapshot, max = 60): { expected: Record<string, string[]>; actual: Record<string, string[]>; more: number } {
+  const expected: Record<string, string[]> = {};
+  const actual: Record<string, string[]> = {};
+  let more = 0;
+  const keys = new Set([...Object.keys(s.expected), ...Object.keys(s.actual)]);
+  for (const k of keys) {
+    if (isDeepStrictEqual(s.expected[k], s.actual[k])) continue;
+    if (Object.keys(expected).length >= max) {
+      more++;
+      continue;
+    }
+    expected[k] = s.expected[k] ?? ['<no such element>'];
+    actual[k] = s.actual[k] ?? ['<no such element>'];
+  }
+  return { expected, actual, more };
+}
+
+/** Expectation entries that are not `<registry id>:<kind>`: a typo in a fixture must not pass silently. */
+export function badEntries(s: Snapshot, ids: ReadonlySet<string>): string[] {
+  const bad: string[] = [];
+  for (const [key, entries] of Object.entries(s.expected)) {
+    for (const entry of entries) {
+      const [id = '', kind = ''] = entry.split(':');
+      if (!ids.has(id) || !(KINDS as readonly string[]).includes(kind)) bad.push(`${key}: ${entry}`);
+    }
+  }
+  return bad;
+}

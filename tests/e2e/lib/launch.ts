@@ -1,0 +1,65 @@
+// Browser launching shared by the fixture tests: real Chromium with the unpacked MV3 build (playwright-core),
+// real Firefox ESR with the Firefox build installed over WebDriver BiDi (puppeteer-core).
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { CHROMIUM_FLAGS, findChromium, findFirefox } from '../../../scripts/browsers.ts';
+import { CHROME_BUILD, FIREFOX_BUILD, requireBuild } from './env.ts';
+
+export interface ChromiumSession {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+export async function launchChromium(): Promise<ChromiumSession> {
+  const ext = requireBuild(CHROME_BUILD);
+  const profile = await mkdtemp(join(tmpdir(), 'rl-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    headless: true,
+    viewport: { width: 1100, height: 800 },
+    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  return {
+    context,
+    worker,
+    extensionId: new URL(worker.url()).host,
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchFirefox(): Promise<Browser> {
+  const ext = requireBuild(FIREFOX_BUILD);
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: findFirefox(),
+    protocol: 'webDriverBiDi',
+    headless: true,
+    extraPrefsFirefox: {
+      // Keep Firefox off the network: no update, telemetry or remote-settings traffic during tests.
+      'app.update.enabled': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.enabled': false,
+      'network.captive-portal-service.enabled': false,
+    },
+  });
+  await browser.installExtension(ext);
+  return browser;
+}
+
+/** Registry ids the expectations may name: every token id and `misnomer-<term in lower case>`. */
+export async function registryIds(): Promise<Set<string>> {
+  const doc = JSON.parse(await readFile(join(requireBuild(CHROME_BUILD), 'registry.json'), 'utf8')) as {
+    tokens: Array<{ id: string }>;
+    misnomers: Array<{ term: string }>;
+  };
+  return new Set([...doc.tokens.map((t) => t.id), ...doc.misnomers.map((m) => `misnomer-${m.term.toLowerCase()}`)]);
+}
