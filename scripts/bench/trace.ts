@@ -10,6 +10,7 @@
 //     its script evaluation), or when it delivers an extension IPC (mojo interface extensions.mojom.*,
 //     i.e. a runtime.sendMessage reply) and runs JS (the awaiting content-script code continues in that
 //     task's microtask checkpoint, which names no script).
+//     A task delivering a DevTools message (blink.mojom.DevTools*) is the bench harness's.
 //  4. Owners flow down the tree; an explicit owner overrides (a page callback inside an extension task is
 //     the page's, an extension MutationObserver callback inside a page task is the extension's). Rendering
 //     phases (style, layout, paint...) inherit only from an enclosing script event (forced layout inside
@@ -128,6 +129,8 @@ export interface Attribution {
   initiatedRenderMs: number;
   /** Paint phases of the tasks with such style/layout (not in extMs). */
   initiatedPaintMs: number;
+  /** JS on the main thread that no rule gave an owner (neither the extension nor a page/DevTools script). */
+  unownedJsMs: number;
   /** All top-level task time on the page's main thread over the trace. */
   busyMs: number;
   /** Tasks in which the extension owns any time. */
@@ -252,6 +255,7 @@ export function attribute(events: TraceEvent[], opts: { frameId: string; extPref
   let evaluateUs = 0;
   let compileUs = 0;
   let busyUs = 0;
+  let unownedJsUs = 0;
   let extTasks = 0;
   let longestExtTask = 0;
   let over50 = 0;
@@ -263,16 +267,26 @@ export function attribute(events: TraceEvent[], opts: { frameId: string; extPref
     let extIpc = false;
     let runsJs = false;
     let evaluates = false;
+    let devtools = false;
     for (const n of walk(root)) {
       const o = explicitOwner(n.e);
       if (first === undefined && o !== undefined) first = o;
-      if (n.e.name === 'Receive mojo message' && n.e.args?.chrome_mojo_event_info?.mojo_interface_tag?.startsWith('extensions.mojom.')) extIpc = true;
+      const ipc = n.e.name === 'Receive mojo message' ? (n.e.args?.chrome_mojo_event_info?.mojo_interface_tag ?? '') : '';
+      if (ipc.startsWith('extensions.mojom.')) extIpc = true;
+      if (ipc.startsWith('blink.mojom.DevTools')) devtools = true;
       if (JS.has(n.e.name)) runsJs = true;
       if (n.e.name === 'EvaluateScript' && o === 'ext') evaluates = true;
     }
     const extTask = first === 'ext' || (extIpc && runsJs);
-    assign(root, extTask ? 'ext' : 'none', false);
+    // DevTools tasks are the bench harness's (Runtime.evaluate / callFunctionOn and their microtasks).
+    assign(root, extTask ? 'ext' : devtools ? 'other' : 'none', false);
 
+    const unowned = (n: Node) => {
+      if (n.owner !== 'none') return;
+      if (JS.has(n.e.name) || n.e.name === 'TimerFire') unownedJsUs += n.e.dur!;
+      else n.children.forEach(unowned);
+    };
+    unowned(root);
     let taskExt = 0;
     for (const n of walk(root)) {
       if (n.owner !== 'ext') continue;
@@ -355,6 +369,7 @@ export function attribute(events: TraceEvent[], opts: { frameId: string; extPref
     byKind: { evaluate: ms(byKind.evaluate), messaging: ms(byKind.messaging), tasks: ms(byKind.tasks), callbacks: ms(byKind.callbacks) },
     evaluateMs: ms(evaluateUs),
     compileMs: ms(compileUs),
+    unownedJsMs: ms(unownedJsUs),
     initiatedRenderMs: ms(renderUs),
     initiatedPaintMs: ms(paintUs),
     busyMs: ms(busyUs),
