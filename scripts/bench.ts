@@ -298,6 +298,8 @@ await rm(pages.dir, { recursive: true, force: true });
 // ---------------------------------------------------------------------------------------------- figures
 
 const med = <T>(runs: T[], f: (r: T) => number) => median(runs.map(f));
+// Long tasks are about the worst case: the worst run is reported, not the median one.
+const worst = <T>(runs: T[], f: (r: T) => number) => Math.max(...runs.map(f));
 const kinds = (runs: LoadRun[] | FeedRun[]) => ({
   evaluate: med<LoadRun | FeedRun>(runs, (r) => r.attr.byKind.evaluate),
   messaging: med<LoadRun | FeedRun>(runs, (r) => r.attr.byKind.messaging),
@@ -319,8 +321,8 @@ const a = {
   floorCpuMs,
   ratio: aExt / floorMs,
   ratioCpu: aExtCpu / floorCpuMs,
-  longestExtTaskMs: med(runsA, (r) => r.attr.longestExtTaskMs),
-  extTasksOver50: med(runsA, (r) => r.attr.extTasksOver50),
+  longestExtTaskMs: worst(runsA, (r) => r.attr.longestExtTaskMs),
+  extTasksOver50: worst(runsA, (r) => r.attr.extTasksOver50),
   extTasks: med(runsA, (r) => r.attr.extTasks),
   initiatedRenderMs: med(runsA, (r) => r.attr.initiatedRenderMs),
   initiatedPaintMs: med(runsA, (r) => r.attr.initiatedPaintMs),
@@ -340,7 +342,7 @@ const b = {
   compileMs: med(runsB, (r) => r.attr.compileMs),
   afterEvaluateMs: med(runsB, (r) => r.attr.extMs - r.attr.evaluateMs),
   byKind: kinds(runsB),
-  longestExtTaskMs: med(runsB, (r) => r.attr.longestExtTaskMs),
+  longestExtTaskMs: worst(runsB, (r) => r.attr.longestExtTaskMs),
   initiatedRenderMs: med(runsB, (r) => r.attr.initiatedRenderMs),
   initiatedPaintMs: med(runsB, (r) => r.attr.initiatedPaintMs),
   perRunExtMs: runsB.map((r) => round(r.attr.extMs)),
@@ -355,8 +357,8 @@ const c = {
   pctOfWall: med(runsC, (r) => (100 * r.attr.extMs) / r.durationMs),
   pctOfBusy: med(runsC, (r) => (100 * r.attr.extMs) / r.attr.busyMs),
   byKind: kinds(runsC),
-  longestExtTaskMs: med(runsC, (r) => r.attr.longestExtTaskMs),
-  extTasksOver50: med(runsC, (r) => r.attr.extTasksOver50),
+  longestExtTaskMs: worst(runsC, (r) => r.attr.longestExtTaskMs),
+  extTasksOver50: worst(runsC, (r) => r.attr.extTasksOver50),
   initiatedRenderMs: med(runsC, (r) => r.attr.initiatedRenderMs),
   initiatedPaintMs: med(runsC, (r) => r.attr.initiatedPaintMs),
   // Pooled over all runs: "every row within 300 ms" is about the worst row, not a median run.
@@ -367,6 +369,12 @@ const c = {
 const sanity = {
   noExtensionExtMs: { a: bareA.attr.extMs, b: bareB.attr.extMs, c: bareC.attr.extMs },
   noExtensionMarks: bareA.marks + bareB.marks,
+  // JS that no rule gave an owner; (a) and (b) pages have no script, so there it would be missed extension time.
+  unownedJsMs: {
+    a: worst(runsA, (r) => r.attr.unownedJsMs),
+    b: worst(runsB, (r) => r.attr.unownedJsMs),
+    c: worst(runsC, (r) => r.attr.unownedJsMs),
+  },
   extScripts: [...new Set(runsA.flatMap((r) => r.attr.extScripts))],
 };
 // The method is broken if it finds extension time without the extension, or none where it must be.
@@ -379,7 +387,7 @@ const pagesOk = runsB.every((r) => r.marks === 0) && runsA.every((r) => r.marks 
 
 // ------------------------------------------------------------------------------------------------ report
 
-type Verdict = 'pass' | 'miss' | 'info' | 'ok' | 'FAIL';
+type Verdict = 'pass' | 'miss' | 'info' | 'ok' | 'warn' | 'FAIL';
 const rows: Array<[string, string, string, Verdict]> = [];
 const ms = (x: number) => (Number.isFinite(x) ? `${round(x, x < 10 ? 2 : 1)} ms` : 'n/a');
 const check = (ok: boolean): Verdict => (ok ? 'pass' : 'miss');
@@ -396,8 +404,8 @@ rows.push([
   '',
   'info',
 ]);
-rows.push(['(a)   longest task with extension work', ms(a.longestExtTaskMs), '<= 50 ms', check(a.longestExtTaskMs <= 50)]);
-rows.push(['(a)   extension tasks > 50 ms', `${a.extTasksOver50} of ${a.extTasks}`, 'none', check(a.extTasksOver50 === 0)]);
+rows.push(['(a)   longest task with extension work (worst run)', ms(a.longestExtTaskMs), '<= 50 ms', check(a.longestExtTaskMs <= 50)]);
+rows.push(['(a)   extension tasks > 50 ms (worst run) of all extension tasks', `${a.extTasksOver50} of ${a.extTasks}`, 'none', check(a.extTasksOver50 === 0)]);
 rows.push(['(a)   split: evaluate / IPC+setup / own tasks / callbacks', split(a.byKind), '', 'info']);
 rows.push(['(a)   rendering initiated by extension, style+layout / paint (NOT counted above)', `${ms(a.initiatedRenderMs)} / ${ms(a.initiatedPaintMs)}`, '', 'info']);
 rows.push(['(a)   ratio (extension + the rendering it initiated) / floor', `${a.complete ? '' : '>= '}${round(a.ratioWithRendering, 1)}x`, '', 'info']);
@@ -407,7 +415,7 @@ rows.push(['(b)   script evaluation (compile + top-level run)', ms(b.evaluateMs)
 rows.push(['(b)     of which compile', ms(b.compileMs), '', 'info']);
 rows.push(['(b)   after evaluation (IPC + setup, scanning, callbacks)', ms(b.afterEvaluateMs), '', 'info']);
 rows.push(['(b)   split: evaluate / IPC+setup / own tasks (scan) / callbacks', split(b.byKind, 2), '', 'info']);
-rows.push(['(b)   longest task with extension work', ms(b.longestExtTaskMs), '', 'info']);
+rows.push(['(b)   longest task with extension work (worst run)', ms(b.longestExtTaskMs), '', 'info']);
 rows.push([
   `(c) feed ${c.rows} rows in ${round(c.wallMs / 1000, 1)} s: extension % of wall`,
   `${round(c.pctOfWall, 2)}%  (${ms(c.extMs)})`,
@@ -419,7 +427,7 @@ rows.push(['(c)   split: evaluate / IPC+setup / own tasks (scan) / callbacks (ob
 rows.push(['(c)   append -> mark latency p50 / p95 (all runs pooled)', `${ms(c.latencyMs.p50)} / ${ms(c.latencyMs.p95)}`, '', 'info']);
 rows.push(['(c)   append -> mark latency max', ms(c.latencyMs.max), '<= 300 ms', check(c.latencyMs.max <= 300 && c.missingRows === 0)]);
 rows.push(['(c)   rows never marked', `${c.missingRows} of ${c.appendedRows}`, '0', check(c.missingRows === 0)]);
-rows.push(['(c)   longest task with extension work', ms(c.longestExtTaskMs), '<= 50 ms', check(c.longestExtTaskMs <= 50)]);
+rows.push(['(c)   longest task with extension work (worst run)', ms(c.longestExtTaskMs), '<= 50 ms', check(c.longestExtTaskMs <= 50)]);
 rows.push(['(c)   rendering initiated by extension, style+layout / paint (NOT counted above)', `${ms(c.initiatedRenderMs)} / ${ms(c.initiatedPaintMs)}`, '', 'info']);
 for (const f of sizes.files) rows.push([`(d) ${f.file} raw / gzip -9`, `${f.raw} / ${f.gzip} B`, '', 'info']);
 rows.push([
@@ -427,6 +435,12 @@ rows.push([
   `${sanity.noExtensionExtMs.a} / ${sanity.noExtensionExtMs.b} / ${sanity.noExtensionExtMs.c} ms`,
   '0',
   attributionOk ? 'ok' : 'FAIL',
+]);
+rows.push([
+  'sanity: JS on the main thread with no owner (a / b / c)',
+  `${sanity.unownedJsMs.a} / ${sanity.unownedJsMs.b} / ${sanity.unownedJsMs.c} ms`,
+  '0',
+  Object.values(sanity.unownedJsMs).every((x) => x === 0) ? 'ok' : 'warn',
 ]);
 rows.push(['sanity: marks (a) per run / expected; (b) per run', `${a.marks.join(',')} / ${a.expectedMarks}; ${b.marks.join(',')}`, '', pagesOk ? 'ok' : 'FAIL']);
 
