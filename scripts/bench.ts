@@ -216,13 +216,14 @@ async function feedRun(b: Browser, name: string, url: string): Promise<FeedRun> 
   const page = await b.context.newPage();
   await page.goto(url, { waitUntil: 'load' });
   if (b.extPrefix) await page.waitForSelector(`h1 ${MARKS}`, { timeout: 15_000 });
-  await sleep(1000);
+  await sleep(600);
   const cdp = await b.context.newCDPSession(page);
   const stop = await startTrace(cdp);
   await page.evaluate(() => (window as unknown as FeedApi).__feed.start());
-  await sleep(FEED.batches * FEED.everyMs + 1000);
-  await page.waitForFunction(() => (window as unknown as { __feed: { ended: number } }).__feed.ended > 0, undefined, { polling: 250 });
-  await sleep(500);
+  await sleep(FEED.batches * FEED.everyMs);
+  await page.waitForFunction(() => (window as unknown as { __feed: { ended: number } }).__feed.ended > 0, undefined, { polling: 100 });
+  // Rows still unmarked this long after the last append count as never marked (the target is 300 ms).
+  await sleep(700);
   const events = await stop();
   await keepTrace(name, events);
   const r = await page.evaluate(() => (window as unknown as FeedApi).__feed.results());
@@ -322,6 +323,7 @@ const a = {
   ratio: aExt / floorMs,
   ratioCpu: aExtCpu / floorCpuMs,
   longestExtTaskMs: worst(runsA, (r) => r.attr.longestExtTaskMs),
+  longestExtTaskCpuMs: worst(runsA, (r) => r.attr.longestExtTaskCpuMs),
   extTasksOver50: worst(runsA, (r) => r.attr.extTasksOver50),
   extTasks: med(runsA, (r) => r.attr.extTasks),
   initiatedRenderMs: med(runsA, (r) => r.attr.initiatedRenderMs),
@@ -343,6 +345,7 @@ const b = {
   afterEvaluateMs: med(runsB, (r) => r.attr.extMs - r.attr.evaluateMs),
   byKind: kinds(runsB),
   longestExtTaskMs: worst(runsB, (r) => r.attr.longestExtTaskMs),
+  longestExtTaskCpuMs: worst(runsB, (r) => r.attr.longestExtTaskCpuMs),
   initiatedRenderMs: med(runsB, (r) => r.attr.initiatedRenderMs),
   initiatedPaintMs: med(runsB, (r) => r.attr.initiatedPaintMs),
   perRunExtMs: runsB.map((r) => round(r.attr.extMs)),
@@ -358,7 +361,10 @@ const c = {
   pctOfBusy: med(runsC, (r) => (100 * r.attr.extMs) / r.attr.busyMs),
   byKind: kinds(runsC),
   longestExtTaskMs: worst(runsC, (r) => r.attr.longestExtTaskMs),
+  longestExtTaskCpuMs: worst(runsC, (r) => r.attr.longestExtTaskCpuMs),
   extTasksOver50: worst(runsC, (r) => r.attr.extTasksOver50),
+  longestHostTaskMs: worst(runsC, (r) => r.attr.longestHostTaskMs),
+  longestExtSliceMs: worst(runsC, (r) => r.attr.longestExtSliceMs),
   initiatedRenderMs: med(runsC, (r) => r.attr.initiatedRenderMs),
   initiatedPaintMs: med(runsC, (r) => r.attr.initiatedPaintMs),
   // Pooled over all runs: "every row within 300 ms" is about the worst row, not a median run.
@@ -395,30 +401,30 @@ const split = (k: ReturnType<typeof kinds>, d = 1) =>
   `${round(k.evaluate, d)} / ${round(k.messaging, d)} / ${round(k.tasks, d)} / ${round(k.callbacks, d)} ms`;
 const incomplete = a.complete ? '' : ` (INCOMPLETE: ${a.marks.join(',')}/${a.expectedMarks} marks at ${opt.deadline} s)`;
 
-rows.push([`(a) ${a.rows} rows: extension main-thread time until marked${incomplete}`, ms(a.extMs), '', 'info']);
-rows.push(['(a)   floor: one TreeWalker pass reading .data, no extension (median of 7)', ms(a.floorMs), '', 'info']);
+rows.push([`(a) ${a.rows} rows: extension main-thread time until marked${incomplete}`, `${ms(a.extMs)}  (CPU ${ms(a.extCpuMs)})`, '', 'info']);
+rows.push(['(a)   floor: one TreeWalker pass reading .data, no extension (median of 7)', `${ms(a.floorMs)}  (CPU ${ms(a.floorCpuMs)})`, '', 'info']);
 rows.push(['(a)   ratio extension / floor (wall)', `${a.complete ? '' : '>= '}${round(a.ratio, 1)}x`, '<= 3x', check(a.complete && a.ratio <= 3)]);
+rows.push(['(a)   ratio extension / floor (CPU: thread time)', `${a.complete ? '' : '>= '}${round(a.ratioCpu, 1)}x`, '', 'info']);
 rows.push([
-  '(a)   ratio extension / floor (CPU: thread time)',
-  `${a.complete ? '' : '>= '}${round(a.ratioCpu, 1)}x  (${ms(a.extCpuMs)} / ${ms(a.floorCpuMs)})`,
-  '',
-  'info',
+  '(a)   longest task caused by extension (worst run)',
+  `${ms(a.longestExtTaskMs)}  (CPU ${ms(a.longestExtTaskCpuMs)})`,
+  '<= 50 ms',
+  check(a.longestExtTaskMs <= 50),
 ]);
-rows.push(['(a)   longest task with extension work (worst run)', ms(a.longestExtTaskMs), '<= 50 ms', check(a.longestExtTaskMs <= 50)]);
-rows.push(['(a)   extension tasks > 50 ms (worst run) of all extension tasks', `${a.extTasksOver50} of ${a.extTasks}`, 'none', check(a.extTasksOver50 === 0)]);
+rows.push(['(a)   tasks caused by extension > 50 ms (worst run), of all with extension work', `${a.extTasksOver50} of ${a.extTasks}`, 'none', check(a.extTasksOver50 === 0)]);
 rows.push(['(a)   split: evaluate / IPC+setup / own tasks / callbacks', split(a.byKind), '', 'info']);
 rows.push(['(a)   rendering initiated by extension, style+layout / paint (NOT counted above)', `${ms(a.initiatedRenderMs)} / ${ms(a.initiatedPaintMs)}`, '', 'info']);
 rows.push(['(a)   ratio (extension + the rendering it initiated) / floor', `${a.complete ? '' : '>= '}${round(a.ratioWithRendering, 1)}x`, '', 'info']);
 rows.push(['(a)   all marks present at (page clock from navigation, 200 ms polls)', ms(a.completeAtMs), '', 'info']);
-rows.push([`(b) ${b.paragraphs} paragraphs, no token: extension main-thread time`, ms(b.extMs), '<= 2 ms', check(b.extMs <= 2)]);
+rows.push([`(b) ${b.paragraphs} paragraphs, no token: extension main-thread time`, `${ms(b.extMs)}  (CPU ${ms(b.extCpuMs)})`, '<= 2 ms', check(b.extMs <= 2)]);
 rows.push(['(b)   script evaluation (compile + top-level run)', ms(b.evaluateMs), '', 'info']);
 rows.push(['(b)     of which compile', ms(b.compileMs), '', 'info']);
 rows.push(['(b)   after evaluation (IPC + setup, scanning, callbacks)', ms(b.afterEvaluateMs), '', 'info']);
 rows.push(['(b)   split: evaluate / IPC+setup / own tasks (scan) / callbacks', split(b.byKind, 2), '', 'info']);
-rows.push(['(b)   longest task with extension work (worst run)', ms(b.longestExtTaskMs), '', 'info']);
+rows.push(['(b)   longest task caused by extension (worst run)', `${ms(b.longestExtTaskMs)}  (CPU ${ms(b.longestExtTaskCpuMs)})`, '', 'info']);
 rows.push([
   `(c) feed ${c.rows} rows in ${round(c.wallMs / 1000, 1)} s: extension % of wall`,
-  `${round(c.pctOfWall, 2)}%  (${ms(c.extMs)})`,
+  `${round(c.pctOfWall, 2)}%  (${ms(c.extMs)}, CPU ${ms(c.extCpuMs)})`,
   '<= 5%',
   check(c.pctOfWall <= 5),
 ]);
@@ -427,7 +433,18 @@ rows.push(['(c)   split: evaluate / IPC+setup / own tasks (scan) / callbacks (ob
 rows.push(['(c)   append -> mark latency p50 / p95 (all runs pooled)', `${ms(c.latencyMs.p50)} / ${ms(c.latencyMs.p95)}`, '', 'info']);
 rows.push(['(c)   append -> mark latency max', ms(c.latencyMs.max), '<= 300 ms', check(c.latencyMs.max <= 300 && c.missingRows === 0)]);
 rows.push(['(c)   rows never marked', `${c.missingRows} of ${c.appendedRows}`, '0', check(c.missingRows === 0)]);
-rows.push(['(c)   longest task with extension work (worst run)', ms(c.longestExtTaskMs), '<= 50 ms', check(c.longestExtTaskMs <= 50)]);
+rows.push([
+  '(c)   longest task caused by extension (worst run)',
+  `${ms(c.longestExtTaskMs)}  (CPU ${ms(c.longestExtTaskCpuMs)})`,
+  '<= 50 ms',
+  check(c.longestExtTaskMs <= 50),
+]);
+rows.push([
+  '(c)   longest page task running extension callbacks; extension part',
+  `${ms(c.longestHostTaskMs)}; ${ms(c.longestExtSliceMs)}`,
+  '',
+  'info',
+]);
 rows.push(['(c)   rendering initiated by extension, style+layout / paint (NOT counted above)', `${ms(c.initiatedRenderMs)} / ${ms(c.initiatedPaintMs)}`, '', 'info']);
 for (const f of sizes.files) rows.push([`(d) ${f.file} raw / gzip -9`, `${f.raw} / ${f.gzip} B`, '', 'info']);
 rows.push([
@@ -466,13 +483,15 @@ if (opt.json) {
   console.log(line(['-'.repeat(w[0]!), '-'.repeat(w[1]!), '-'.repeat(w[2]!), '------']));
   for (const r of rows) console.log(line(r));
   console.log(`
-Times are wall time on the page's renderer main thread, from Chrome's trace. Counted as the extension's: the
-self time of every event owned by its content script: its EvaluateScript (compile + top-level run), its own
-tasks (TimerFire whose TimerInstall stack is the extension's: the scanner's slices), its FunctionCalls inside
-page tasks (MutationObserver callbacks), and tasks delivering a runtime.sendMessage reply (extensions.mojom
-IPC) with the microtasks that continue its code. Style/layout forced inside those calls is included; the
-frame's regular style/layout/paint is not: the "rendering initiated" rows show what of it the extension's DOM
-writes caused (DevTools' initiator rule), reported apart because it is attributed by inference.
+Times are wall time on the page's renderer main thread, from Chrome's trace; CPU is the same events' thread
+time (tdur), steadier on a busy machine. Counted as the extension's: the self time of every event owned by
+its content script: its EvaluateScript (compile + top-level run), its own tasks (TimerFire whose TimerInstall
+stack is the extension's: the scanner's slices), its FunctionCalls inside page tasks (MutationObserver
+callbacks), and tasks delivering a runtime.sendMessage reply (extensions.mojom IPC) with the microtasks that
+continue its code. Style/layout forced inside those calls is included; the frame's regular style/layout/paint
+is not: the "rendering initiated" rows show what of it the extension's DOM writes caused (DevTools' initiator
+rule), reported apart because it is attributed by inference. Long tasks "caused by extension" are tasks it
+owns, or page tasks where its own part alone passes 50 ms.
 Extension scripts seen: ${sanity.extScripts.join(', ') || '(none)'}`);
   console.log(`\nBENCH_JSON ${JSON.stringify(result)}`);
 }
