@@ -272,7 +272,7 @@ const ext = await launch(true);
   await warm.close();
 }
 const runsA: LoadRun[] = [];
-const A_BUDGET_MS = 30_000;
+const A_BUDGET_MS = 20_000;
 let aSpentMs = 0;
 const runsB: LoadRun[] = [];
 const runsC: FeedRun[] = [];
@@ -364,7 +364,7 @@ const c = {
   longestExtTaskCpuMs: worst(runsC, (r) => r.attr.longestExtTaskCpuMs),
   extTasksOver50: worst(runsC, (r) => r.attr.extTasksOver50),
   longestHostTaskMs: worst(runsC, (r) => r.attr.longestHostTaskMs),
-  longestExtSliceMs: worst(runsC, (r) => r.attr.longestExtSliceMs),
+  longestHostExtMs: worst(runsC, (r) => r.attr.longestHostExtMs),
   initiatedRenderMs: med(runsC, (r) => r.attr.initiatedRenderMs),
   initiatedPaintMs: med(runsC, (r) => r.attr.initiatedPaintMs),
   // Pooled over all runs: "every row within 300 ms" is about the worst row, not a median run.
@@ -441,7 +441,7 @@ rows.push([
 ]);
 rows.push([
   '(c)   longest page task running extension callbacks; extension part',
-  `${ms(c.longestHostTaskMs)}; ${ms(c.longestExtSliceMs)}`,
+  `${ms(c.longestHostTaskMs)}; ${ms(c.longestHostExtMs)}`,
   '',
   'info',
 ]);

@@ -145,6 +145,8 @@ export interface Attribution {
   extTasksOver50: number;
   /** Page tasks in which extension callbacks ran (e.g. its MutationObserver): longest one, whole task. */
   longestHostTaskMs: number;
+  /** The extension's largest part inside one such page task. */
+  longestHostExtMs: number;
   /** Largest extension-owned time inside one task. */
   longestExtSliceMs: number;
   /** Distinct extension script URLs seen on the page's main thread. */
@@ -268,6 +270,7 @@ export function attribute(events: TraceEvent[], opts: { frameId: string; extPref
   let longestExtTask = 0;
   let longestExtTaskCpu = 0;
   let longestHostTask = 0;
+  let longestHostExt = 0;
   let over50 = 0;
   let longestSlice = 0;
 
@@ -313,7 +316,10 @@ export function attribute(events: TraceEvent[], opts: { frameId: string; extPref
     extUs += taskExt;
     extTasks++;
     longestSlice = Math.max(longestSlice, taskExt);
-    if (!extTask) longestHostTask = Math.max(longestHostTask, root.e.dur!);
+    if (!extTask) {
+      longestHostTask = Math.max(longestHostTask, root.e.dur!);
+      longestHostExt = Math.max(longestHostExt, taskExt);
+    }
     if (!extTask && taskExt <= 50_000) continue;
     if (root.e.dur! > longestExtTask) {
       longestExtTask = root.e.dur!;
@@ -392,6 +398,7 @@ export function attribute(events: TraceEvent[], opts: { frameId: string; extPref
     longestExtTaskMs: ms(longestExtTask),
     longestExtTaskCpuMs: ms(longestExtTaskCpu),
     longestHostTaskMs: ms(longestHostTask),
+    longestHostExtMs: ms(longestHostExt),
     extTasksOver50: over50,
     longestExtSliceMs: ms(longestSlice),
     extScripts: [...extScripts],

@@ -81,6 +81,7 @@ describe('bench attribution', () => {
     // The page's task is not the extension's long task; it is reported as a host task.
     expect(a.longestExtTaskMs).toBe(0);
     expect(a.longestHostTaskMs).toBe(20);
+    expect(a.longestHostExtMs).toBe(3);
     expect(a.longestExtSliceMs).toBe(3);
     expect(a.busyMs).toBe(20);
   });
