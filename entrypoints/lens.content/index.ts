@@ -17,7 +17,7 @@ export default defineContentScript({
     let lens: Lens | null = null;
     let current = '';
     const apply = async () => {
-      const config = await send('page:config', {}).catch(() => null);
+      const config = await send('page:config', { origin: location.origin }).catch(() => null);
       // Background unreachable: keep what is on the page rather than flicker it away.
       if (!config || ctx.isInvalid) return;
       const key = JSON.stringify(config);

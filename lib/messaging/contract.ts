@@ -96,7 +96,8 @@ export type Caller = 'content' | 'ui';
 export const contract = {
   'page:config': {
     callers: ['content'],
-    input: z.object({}),
+    // `origin`: the frame's own location.origin (about:blank and srcdoc frames inherit their page's).
+    input: z.object({ origin: z.optional(z.string().check(z.maxLength(300))) }),
     // Whether to mark on this page (per-site settings), and what to look for.
     output: z.object({ enabled: z.boolean(), detect: DetectConfig }),
   },

@@ -7,6 +7,8 @@ export interface SenderInfo {
   url?: string;
   tab?: { id?: number; url?: string };
   frameId?: number;
+  /** Chrome: the sending frame's origin (for about:blank and srcdoc frames, the origin they inherit). */
+  origin?: string;
 }
 
 export interface CallContext {
@@ -36,8 +38,20 @@ export function callerOf(sender: SenderInfo, runtimeId: string, extensionOrigin:
   if (sender.id !== runtimeId) return null;
   const url = sender.url ?? '';
   if (url.startsWith(extensionOrigin)) return 'ui';
-  if (sender.tab && /^https?:\/\//.test(url)) return 'content';
+  // Content scripts run in web pages, and in the about:blank / srcdoc frames those pages create.
+  if (sender.tab && (/^https?:\/\//.test(url) || /^about:(blank|srcdoc)(#|$)/.test(url))) return 'content';
   return null;
+}
+
+const web = (u: string | undefined) => (u && /^https?:\/\//.test(u) ? u : undefined);
+
+/**
+ * The page a content sender belongs to, for per-site settings: the tab's URL when the browser gives it, else the
+ * frame's own web URL, else its (inherited) origin; `hint` is the content script's own `location.origin`, used
+ * last, for about:blank and srcdoc frames in browsers that report neither.
+ */
+export function pageUrlOf(sender: SenderInfo, hint?: string): string | undefined {
+  return web(sender.tab?.url) ?? web(sender.url) ?? web(sender.origin) ?? web(hint);
 }
 
 const isName = (name: string): name is MessageName => Object.hasOwn(contract, name);
@@ -64,7 +78,8 @@ export async function dispatch(
   }
   const parsed = spec.input.safeParse(input);
   if (!parsed.success) return { ok: false, error: 'bad-input', message: parsed.error.message.slice(0, 500) };
-  const ctx: CallContext = { caller, tabId: sender.tab?.id, frameId: sender.frameId, pageUrl: sender.tab?.url ?? sender.url };
+  const hint = (parsed.data as { origin?: unknown }).origin;
+  const ctx: CallContext = { caller, tabId: sender.tab?.id, frameId: sender.frameId, pageUrl: pageUrlOf(sender, typeof hint === 'string' ? hint : undefined) };
   try {
     const handler = handlers[name] as (i: unknown, c: CallContext) => Promise<unknown>;
     const data = await handler(parsed.data, ctx);

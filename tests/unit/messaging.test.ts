@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CHANNEL } from '../../lib/messaging/contract';
-import { HandlerError, callerOf, dispatch, type Handlers, type SenderInfo } from '../../lib/messaging/server';
+import { HandlerError, callerOf, dispatch, pageUrlOf, type Handlers, type SenderInfo } from '../../lib/messaging/server';
 import { MessageError, send } from '../../lib/messaging/client';
 import { handlers } from '../../entrypoints/background/handlers';
 
@@ -19,9 +19,22 @@ describe('callerOf', () => {
     ['another extension', { ...popup, id: 'other' }, null],
     ['no id', { url: 'https://x.example/', tab: { id: 1 } }, null],
     ['a content script on a non-web URL', { id: ID, url: 'file:///etc/passwd', tab: { id: 1 } }, null],
+    ['our content script in an about:blank frame of a page', { id: ID, url: 'about:blank', tab: { id: 1 } }, 'content'],
+    ['our content script in a srcdoc frame', { id: ID, url: 'about:srcdoc', tab: { id: 1 } }, 'content'],
+    ['about:blank without a tab', { id: ID, url: 'about:blank' }, null],
     ['a page of another extension origin', { id: ID, url: 'chrome-extension://other/popup.html' }, null],
   ])('%s', (_label, sender, expected) => {
     expect(callerOf(sender, ID, ORIGIN)).toBe(expected);
+  });
+});
+
+describe('pageUrlOf', () => {
+  test('prefers the tab, then the frame, then its origin, then the content script’s hint; never a non-web URL', () => {
+    expect(pageUrlOf({ ...content, tab: { id: 1, url: 'https://top.example/' } })).toBe('https://top.example/');
+    expect(pageUrlOf(content)).toBe('https://app.example/markets');
+    expect(pageUrlOf({ id: ID, url: 'about:blank', tab: { id: 1 }, origin: 'https://x.example' })).toBe('https://x.example');
+    expect(pageUrlOf({ id: ID, url: 'about:srcdoc', tab: { id: 1 } }, 'https://y.example')).toBe('https://y.example');
+    expect(pageUrlOf({ id: ID, url: 'about:srcdoc', tab: { id: 1 } }, 'null')).toBeUndefined();
   });
 });
 
