@@ -99,7 +99,6 @@ export function createScanner(matcher: TextMatcher, marks: Annotator, hooks: Sca
   const index = matcher.addresses;
   const linkCache = new WeakMap<Element, { href: string; ctx: LinkContext | null }>();
   const seenRoots = new WeakSet<ShadowRoot>();
-  const linkSelector = ['a[href*="0x"]', ...index.mints.map((m) => `a[href*="${m}"]`)].join(',');
   /** Found, not yet written; and when the oldest of them was found. */
   const pending: Hit[] = [];
   let pendingSince = 0;
@@ -226,7 +225,16 @@ export function createScanner(matcher: TextMatcher, marks: Annotator, hooks: Sca
     const doc = root.ownerDocument ?? (root as Document);
     let budget = BATCH;
     if (j.phase === 0) {
-      if (j.at === 0 && !j.links.length) j.links = [...root.querySelectorAll(linkSelector)];
+      // Anchors by tag (a cached native collection), then their href: far cheaper on a huge table than an
+      // attribute-substring selector, which tests every element.
+      if (j.at === 0 && !j.links.length) {
+        const anchors = root.nodeType === Node.DOCUMENT_FRAGMENT_NODE ? root.querySelectorAll('a[href]') : (root as Element | Document).getElementsByTagName('a');
+        j.links = [];
+        for (const a of anchors) {
+          const href = a.getAttribute('href');
+          if (href && mayHoldAddress(href, index)) j.links.push(a);
+        }
+      }
       while (j.at < j.links.length && budget-- > 0) {
         const a = j.links[j.at++]!;
         if (contextOf(a)) scanLink(a);

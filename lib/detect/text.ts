@@ -62,7 +62,10 @@ export function createTextMatcher(config: DetectConfig): TextMatcher {
   }
   const full = new RegExp(`${BEFORE}(?:${parts.join('|')})${AFTER}`, 'gu');
   // The quick check rejects most text before the full expression runs: every match contains a name or "0x".
-  const quick = new RegExp([...nameAlt, ...(hasEvm ? ['0x'] : [])].join('|'), 'u');
+  // Without the `u` flag when every name is ASCII: the same test, measurably faster in V8.
+  const quickAlt = [...nameAlt, ...(hasEvm ? ['0x'] : [])];
+  // eslint-disable-next-line no-control-regex -- the ASCII range check itself
+  const quick = new RegExp(quickAlt.join('|'), quickAlt.every((a) => /^[\x00-\x7f]*$/.test(a)) ? '' : 'u');
 
   const symbolId = (s: string) => names.get(s)!.id;
 
