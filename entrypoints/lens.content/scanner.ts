@@ -195,6 +195,16 @@ export function createScanner(matcher: TextMatcher, marks: Annotator, hooks: Sca
     if (m.length) found(node, m);
   };
 
+  /** An open shadow root not seen before is followed and queued as a subtree of its own. */
+  const noteShadowRoot = (el: Element) => {
+    const sr = el.shadowRoot;
+    if (sr && !seenRoots.has(sr)) {
+      seenRoots.add(sr);
+      hooks.onShadowRoot(sr);
+      queue.push(sr);
+    }
+  };
+
   /** Takes the next queued item; single text nodes and links are handled at once. */
   const startNext = (): boolean => {
     for (;;) {
@@ -257,24 +267,12 @@ export function createScanner(matcher: TextMatcher, marks: Annotator, hooks: Sca
       if (j.at === 0 && root.nodeType === Node.ELEMENT_NODE && !j.rootChecked) {
         // The walk starts below the root: a newly added element's own shadow root is checked here.
         j.rootChecked = true;
-        const sr = (root as Element).shadowRoot;
-        if (sr && !seenRoots.has(sr)) {
-          seenRoots.add(sr);
-          hooks.onShadowRoot(sr);
-          queue.push(sr);
-        }
+        noteShadowRoot(root as Element);
       }
       budget *= 4;
       let n: Node | null = null;
       const next = j.walker ? () => j.walker!.nextNode() : () => j.hosts![j.at++] ?? null;
-      while (budget-- > 0 && (n = next())) {
-        const sr = (n as Element).shadowRoot;
-        if (sr && !seenRoots.has(sr)) {
-          seenRoots.add(sr);
-          hooks.onShadowRoot(sr);
-          queue.push(sr);
-        }
-      }
+      while (budget-- > 0 && (n = next())) noteShadowRoot(n as Element);
       if (!n) {
         j.phase = 2;
         j.walker = null;

@@ -1,38 +1,27 @@
 // E2E in real Chromium (Debian's, through playwright-core): page -> wrappers -> hover card -> popup list.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
-import { CHROMIUM_FLAGS, findChromium } from '../../scripts/browsers.ts';
-import { CHROME_BUILD, SCREENSHOTS, requireBuild, startFixtureServer } from './lib/env.ts';
+import type { BrowserContext, Worker } from 'playwright-core';
+import { SCREENSHOTS, startFixtureServer } from './lib/env.ts';
+import { launchChromium, type ChromiumSession } from './lib/launch.ts';
 import { countAllMarks, readCard, readMarks } from './lib/pages.ts';
 import { SLICE_EXPECTED, SLICE_POPUP, SLICE_TOTAL } from './expect.ts';
 
 let context: BrowserContext;
 let worker: Worker;
 let extensionId: string;
-let profile: string;
+let session: ChromiumSession;
 const server = await startFixtureServer();
 
 before(async () => {
-  const ext = requireBuild(CHROME_BUILD);
-  profile = await mkdtemp(join(tmpdir(), 'rl-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: findChromium(),
-    headless: true,
-    viewport: { width: 1100, height: 800 },
-    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
-  });
-  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  extensionId = new URL(worker.url()).host;
+  session = await launchChromium();
+  ({ context, worker, extensionId } = session);
 });
 
 after(async () => {
-  await context?.close();
+  await session?.close();
   await server.close();
-  await rm(profile, { recursive: true, force: true });
 });
 
 test('marks exactly the expected tokens, and nothing in excluded or negative elements', async () => {

@@ -3,10 +3,10 @@
 // tests; here the card is the background's answer, fetched over the same contract the popup uses.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { findFirefox } from '../../scripts/browsers.ts';
+import type { Browser, Page } from 'puppeteer-core';
 import { join } from 'node:path';
-import { FIREFOX_BUILD, SCREENSHOTS, requireBuild, startFixtureServer } from './lib/env.ts';
+import { SCREENSHOTS, startFixtureServer } from './lib/env.ts';
+import { launchFirefox } from './lib/launch.ts';
 import { countAllMarks, readCard, readMarks } from './lib/pages.ts';
 import { SLICE_EXPECTED, SLICE_TOTAL } from './expect.ts';
 
@@ -14,21 +14,7 @@ let browser: Browser;
 const server = await startFixtureServer();
 
 before(async () => {
-  const ext = requireBuild(FIREFOX_BUILD);
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: findFirefox(),
-    protocol: 'webDriverBiDi',
-    headless: true,
-    extraPrefsFirefox: {
-      // Keep Firefox off the network: no update, telemetry or remote-settings traffic during tests.
-      'app.update.enabled': false,
-      'datareporting.policy.dataSubmissionEnabled': false,
-      'toolkit.telemetry.enabled': false,
-      'network.captive-portal-service.enabled': false,
-    },
-  });
-  await browser.installExtension(ext);
+  browser = await launchFirefox();
 });
 
 after(async () => {

@@ -1,4 +1,4 @@
-// Browser launching shared by the fixture tests: real Chromium with the unpacked MV3 build (playwright-core),
+// Browser launching shared by the e2e tests: real Chromium with the unpacked MV3 build (playwright-core),
 // real Firefox ESR with the Firefox build installed over WebDriver BiDi (puppeteer-core).
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -55,11 +55,11 @@ export async function launchFirefox(): Promise<Browser> {
   return browser;
 }
 
-/** Registry ids the expectations may name: every token id and `misnomer-<term in lower case>`. */
+/** Registry ids the expectations may name: every token id and every misnomer id. */
 export async function registryIds(): Promise<Set<string>> {
   const doc = JSON.parse(await readFile(join(requireBuild(CHROME_BUILD), 'registry.json'), 'utf8')) as {
     tokens: Array<{ id: string }>;
-    misnomers: Array<{ term: string }>;
+    misnomers: Array<{ id: string }>;
   };
-  return new Set([...doc.tokens.map((t) => t.id), ...doc.misnomers.map((m) => `misnomer-${m.term.toLowerCase()}`)]);
+  return new Set([...doc.tokens.map((t) => t.id), ...doc.misnomers.map((m) => m.id)]);
 }
