@@ -19,7 +19,8 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const DEFAULT_SETTINGS: Settings = { siteMode: 'all', disabledSites: [], onlySites: [], markLst: false };
+/** Every field at its fallback. */
+export const DEFAULT_SETTINGS: Settings = Settings.parse({});
 
 export function parseSettings(raw: unknown): Settings {
   const parsed = Settings.safeParse(typeof raw === 'object' && raw !== null ? raw : {});

@@ -6,7 +6,7 @@ import { registryJson } from '../../lib/registry/export';
 import { TokenProfile, type TokenProfileInput } from '../../lib/registry/schema';
 import { LAYERS } from '../../lib/registry/layers';
 import { MISNOMERS } from '../../lib/registry/misnomers';
-import { checkAddress } from '../../lib/registry/impostors';
+import { classifyLink, linkContext } from '../../lib/detect/links';
 import { createTextMatcher } from '../../lib/detect/text';
 import { detectConfig } from '../../lib/registry/detect-config';
 
@@ -200,18 +200,24 @@ describe('layer profiles and misnomers', () => {
   });
 });
 
-describe('impostor rule', () => {
-  const ezeth = getToken('ezeth')!.deployments;
-  test.each<[string | null, string, string]>([
-    ['eip155:1', '0xbf5495Efe5DB9ce00f80364C8B423567e58d2110', 'official'],
-    ['eip155:1', '0xbf5495efe5db9ce00f80364c8b423567e58d2110', 'official'],
-    [null, '0x2416092f143378750bb29b79eD961ab195CcEea5', 'official'],
-    ['eip155:1', '0x2416092f143378750bb29b79eD961ab195CcEea5', 'other-chain'],
-    ['eip155:42161', '0x2416092f143378750bb29b79eD961ab195CcEea5', 'official'],
-    ['eip155:1', '0x000000000000000000000000000000000000dEaD', 'impostor'],
-    [null, '0xbf5495Efe5DB9ce00f80364C8B423567e58d2111', 'impostor'],
-  ])('ezETH at %s %s → %s', (chain, address, verdict) => {
-    expect(checkAddress(ezeth, chain, address)).toBe(verdict);
+describe('impostor rule on the real registry', () => {
+  const m = createTextMatcher(detectConfig(TOKENS, MISNOMERS, { markLst: false }));
+  const kindOf = (href: string) => {
+    const ctx = linkContext(href, m.addresses);
+    return ctx ? classifyLink(m.find('ezETH'), ctx, m.addresses).matches.map((x) => x.kind) : null;
+  };
+  test.each<[string, string[] | null]>([
+    ['https://etherscan.io/token/0xbf5495Efe5DB9ce00f80364C8B423567e58d2110', ['link']],
+    ['https://etherscan.io/token/0xbf5495efe5db9ce00f80364c8b423567e58d2110', ['link']],
+    // ezETH's L2 deployment, linked from any chain's explorer: still ezETH, not an impostor.
+    ['https://etherscan.io/token/0x2416092f143378750bb29b79eD961ab195CcEea5', ['link']],
+    ['https://etherscan.io/token/0x000000000000000000000000000000000000dEaD', ['impostor']],
+    ['https://etherscan.io/token/0xbf5495Efe5DB9ce00f80364C8B423567e58d2111', ['impostor']],
+    // weETH's contract under the name ezETH.
+    ['https://etherscan.io/token/0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee', ['impostor']],
+    ['https://etherscan.io/address/0x000000000000000000000000000000000000dEaD', null],
+  ])('ezETH linked to %s', (href, kinds) => {
+    expect(kindOf(href)).toEqual(kinds);
   });
 });
 
