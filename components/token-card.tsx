@@ -59,7 +59,7 @@ function ImpostorWarning({ v, address }: { v: TokenCardView; address: string }) 
           {v.deployments.map((d) => (
             <li key={d.chain + d.address}>
               {chainName(d.chain)}: <code title={d.address}>{shortAddress(d.address)}</code>
-              {d.kind ? ` (${d.kind})` : ''}
+              {d.kind ? ` (${d.kind})` : ''} <SourceLinks sources={d.sources} />
             </li>
           ))}
         </ul>
@@ -168,7 +168,10 @@ export function TokenCard({ state, titleId, onMethod }: { state: CardState; titl
       </section>
       <section aria-labelledby={`${titleId}-yield`}>
         <h3 id={`${titleId}-yield`}>Yield</h3>
-        <p className="rl-fact">Earns from: {v.yield.sources.length ? v.yield.sources.join('; ') : 'not stated in the sources checked'}.</p>
+        <p className="rl-fact">
+          {/* The registry names yield sources without a citation of their own: shown as unverified. */}
+          <Unverified verified={false} /> Earns from: {v.yield.sources.length ? v.yield.sources.join('; ') : 'not stated in the sources checked'}.
+        </p>
         {v.yield.split ? (
           <p className="rl-fact" data-yield-split="">
             {v.yield.split.totalApyPct.toFixed(2)}% = base staking {v.yield.split.baseApyPct.toFixed(2)}% + restaking premium{' '}

@@ -56,7 +56,7 @@ export const TokenCardView = z.object({
     z.object({ firm: z.string(), date: z.nullable(z.string()), scope: z.string(), verified: z.boolean(), sources: z.array(SourceView) }),
   ),
   incidents: z.array(z.object({ date: z.string(), summary: z.string(), sources: z.array(SourceView) })),
-  /** Where the yield comes from, and (when live data exists) how it splits into base staking and restaking premium. */
+  /** Where the yield comes from (curated names, not individually sourced in the registry), and (when live data exists) how it splits into base staking and restaking premium. */
   yield: z.object({
     sources: z.array(z.string()),
     split: z.nullable(
@@ -66,7 +66,7 @@ export const TokenCardView = z.object({
   /** How the token tracks its underlying (rebasing, value-accruing, 1:1) and the on-chain rate it is redeemed at. */
   peg: z.object({ model: z.enum(['rebasing', 'value-accruing', 'one-to-one']), rate: FactView, rateSource: z.nullable(z.string()) }),
   /** The token's contracts: the impostor warning lists them. */
-  deployments: z.array(z.object({ chain: z.string(), address: z.string(), kind: z.optional(z.string()) })),
+  deployments: z.array(z.object({ chain: z.string(), address: z.string(), kind: z.optional(z.string()), sources: z.array(SourceView) })),
   /** Curated data: the date of the last review of this profile, and the registry version it ships in. */
   reviewedAt: z.string(),
   registryVersion: z.string(),

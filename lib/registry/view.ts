@@ -45,7 +45,7 @@ export function toCardView(t: TokenProfile, registryVersion: string, now: Date):
       rate: fact(t.model.rate),
       rateSource: t.rateSource ? `${t.rateSource.function} on ${t.rateSource.contract}` : null,
     },
-    deployments: t.deployments.map((d) => ({ chain: d.chain, address: d.address, ...(d.kind ? { kind: d.kind } : {}) })),
+    deployments: t.deployments.map((d) => ({ chain: d.chain, address: d.address, ...(d.kind ? { kind: d.kind } : {}), sources: refs(d.sources) })),
     reviewedAt: t.reviewedAt,
     registryVersion,
   };

@@ -37,7 +37,7 @@ describe('TokenCard', () => {
   test('Yield says where it comes from and that the split is not known yet, in grey; Peg names the model and rate', () => {
     const html = renderToStaticMarkup(<TokenCard state={{ status: 'ready', view }} titleId="t" />);
     expect(view.yield.split).toBeNull();
-    expect(html).toContain('Earns from:');
+    expect(html).toMatch(/unverified<\/span> Earns from:/);
     expect(html).toMatch(/rl-dot rl-unknown[^>]*><\/span> Split into base staking yield and restaking premium: not known yet/);
     expect(html).toContain('Value-accruing');
     expect(html).toContain('Market price against redemption value');
@@ -60,6 +60,9 @@ describe('TokenCard', () => {
     expect(html).toContain('0xdEAD…0001');
     expect(html).toContain(`one of the ${ez.deployments.length} ezETH contracts`);
     expect(html).toContain('Ethereum: <code title="0xbf5495Efe5DB9ce00f80364C8B423567e58d2110">0xbf54…2110</code>');
+    // Each known contract links to where it was confirmed.
+    expect(ez.deployments.every((d) => d.sources.length > 0)).toBe(true);
+    expect(html).toMatch(/0xbf54…2110<\/code> <span class="rl-sources"><a href="https:/);
     expect(html).toContain('check the address with Renzo');
   });
 
