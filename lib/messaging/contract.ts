@@ -39,6 +39,27 @@ export const RatingView = z.object({
 /** The rosette alone: six levels in petal order, for lists. */
 export const RatingSummary = z.object({ worst: Level, text: z.string(), petals: z.array(z.object({ label: z.string(), level: Level })) });
 
+/** One live figure: its text, when it arrived, whether it is still fresh, what is failing now, where it came from. */
+export const LiveFactView = z.object({
+  id: z.enum(['rate', 'supply', 'price', 'peg', 'apy', 'tvl', 'exit']),
+  label: z.string(),
+  text: z.string(),
+  okAt: z.string(),
+  fresh: z.boolean(),
+  failing: z.nullable(z.string()),
+  sources: z.array(SourceView),
+});
+export const LiveView = z.object({
+  /** `offline`: the user chose bundled data only; no live figure is shown or used. */
+  mode: z.enum(['live', 'offline']),
+  /** One line when something shown is not fresh or is failing, or nothing has arrived yet; null when all is fresh. */
+  note: z.nullable(z.string()),
+  facts: z.array(LiveFactView),
+  /** Peg deviation (percent) and APY (percent) histories, oldest first, for sparklines. */
+  pegHistory: z.array(z.number()),
+  apyHistory: z.array(z.number()),
+});
+
 /** What a card or popup shows about one token: display-ready, each fact with its sources. */
 export const TokenCardView = z.object({
   id: TokenId,
@@ -65,6 +86,8 @@ export const TokenCardView = z.object({
   }),
   /** How the token tracks its underlying (rebasing, value-accruing, 1:1) and the on-chain rate it is redeemed at. */
   peg: z.object({ model: z.enum(['rebasing', 'value-accruing', 'one-to-one']), rate: FactView, rateSource: z.nullable(z.string()) }),
+  /** Live figures (rate, supply, market price, peg, APY, TVL, exit) with their ages. */
+  live: LiveView,
   /** The token's contracts: the impostor warning lists them. */
   deployments: z.array(z.object({ chain: z.string(), address: z.string(), kind: z.optional(z.string()), sources: z.array(SourceView) })),
   /** Curated data: the date of the last review of this profile, and the registry version it ships in. */
@@ -139,6 +162,8 @@ export type TabTokenView = z.infer<typeof TabTokenView>;
 export type MisnomerView = z.infer<typeof MisnomerView>;
 export type FactView = z.infer<typeof FactView>;
 export type SourceView = z.infer<typeof SourceView>;
+export type LiveView = z.infer<typeof LiveView>;
+export type LiveFactView = z.infer<typeof LiveFactView>;
 export type LevelView = z.infer<typeof Level>;
 export type PetalView = z.infer<typeof PetalView>;
 export type RatingSummary = z.infer<typeof RatingSummary>;

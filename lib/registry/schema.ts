@@ -91,6 +91,25 @@ export const RateSource = z.object({
   function: z.string().min(3),
   /** What the returned number means, with its scale. */
   returns: z.string().min(1),
+  /**
+   * How a live read turns the call's result into "units of `unit` per token". Absent (null) when the scale is not
+   * confirmed from a source: then the extension does not read the rate live rather than show a wrong number.
+   */
+  read: z
+    .object({
+      /** uint256 arguments as decimal strings (e.g. one whole token for `convertToAssets(uint256)`). */
+      args: z.array(z.string().regex(/^\d{1,78}$/)).max(2),
+      /** Decimals of the returned number. */
+      decimals: z.number().int().min(0).max(36),
+      /** The call returns tokens per unit (e.g. Inception `ratio()`): the rate is its inverse. */
+      invert: z.boolean(),
+      /** What the rate is denominated in, e.g. `ETH`, `stETH`, `wstETH`, `BTC`. */
+      unit: z.string().min(1).max(16),
+      /** DefiLlama coins key for the unit's USD price, e.g. `coingecko:ethereum`. */
+      unitCoin: z.string().regex(/^[a-z0-9-]+:[A-Za-z0-9]+$/),
+    })
+    .nullable()
+    .default(null),
   verified: z.boolean(),
   sources: Sources,
 });
@@ -111,6 +130,21 @@ export const ExitVenue = z.object({
   address: z.string(),
   kind: z.enum(['curve', 'uniswap-v3', 'balancer', 'other']),
   pair: z.string(),
+  /**
+   * How to quote a sale of the token on this venue on-chain (lib/sources/exit.ts); null when the venue's indices,
+   * fee tier or pool id are not confirmed from a source.
+   */
+  quote: z
+    .discriminatedUnion('kind', [
+      /** Curve `get_dy(int128 i, int128 j, uint256 dx)` on the pool itself. */
+      z.object({ kind: z.literal('curve'), i: z.number().int().min(0).max(7), j: z.number().int().min(0).max(7), outDecimals: z.number().int().min(0).max(36) }),
+      /** Uniswap v3 QuoterV2 `quoteExactInputSingle` for the pool's pair and fee tier. */
+      z.object({ kind: z.literal('uniswap-v3'), quoter: z.string(), tokenOut: z.string(), fee: z.number().int().positive(), outDecimals: z.number().int().min(0).max(36) }),
+      /** Balancer V2 BalancerQueries `querySwap` for a pool id. */
+      z.object({ kind: z.literal('balancer'), queries: z.string(), poolId: z.string().regex(/^0x[0-9a-fA-F]{64}$/), tokenOut: z.string(), outDecimals: z.number().int().min(0).max(36) }),
+    ])
+    .nullable()
+    .default(null),
   verified: z.boolean(),
   sources: Sources,
 });
@@ -210,7 +244,20 @@ export const TokenProfile = z
     /** First mainnet deployment (for "time live"); null when no source gives it. */
     launchedAt: z.object({ date, verified: z.boolean(), sources: Sources }).nullable(),
     yieldSources: z.array(z.string().min(1)),
-    defillama: z.object({ slug: z.string().min(1), poolIds: z.array(z.string()), verified: z.boolean() }).nullable(),
+    defillama: z
+      .object({
+        slug: z.string().min(1),
+        /** DefiLlama yields pool UUIDs; the first is the token's own staking APY. */
+        poolIds: z.array(z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)),
+        /** The slug is confirmed from DefiLlama's own code. */
+        verified: z.boolean(),
+        /**
+         * The pool ids are confirmed from DefiLlama itself. Pool ids are random per pool and published only in the live
+         * `/pools` listing, so ids taken from third-party copies of it stay false (the card says so).
+         */
+        poolIdsVerified: z.boolean().default(false),
+      })
+      .nullable(),
     risk: RiskInputs,
     /** Free-text notes shown to users: traps, renames, caveats. */
     notes: z.array(z.string()),

@@ -5,12 +5,27 @@ import type { FactView, MisnomerView, RatingSummary, SourceView, TokenCardView }
 import type { Misnomer } from './misnomers';
 import { rate } from '../risk/rate';
 import type { Rating } from '../risk/types';
+import type { TokenLive } from '../live/facts';
+import { liveRisk, liveView, yieldSplit } from '../live/present';
+
+/** Live facts for the view: null in offline mode or when nothing is cached (then only bundled data shows). */
+export interface LiveInput {
+  live: TokenLive | null;
+  offline: boolean;
+}
+
+const NO_LIVE: LiveInput = { live: null, offline: false };
+
+/** The rating with whatever live inputs are fresh. */
+export function rateWith(t: TokenProfile, now: Date, input: LiveInput = NO_LIVE): Rating {
+  return rate(t, now, input.offline ? {} : liveRisk(t, input.live));
+}
 
 export function summary(r: Rating): RatingSummary {
   return { worst: r.headline.worst, text: r.headline.text, petals: r.petals.map((p) => ({ label: p.label, level: p.level })) };
 }
 
-export function toCardView(t: TokenProfile, registryVersion: string, now: Date): TokenCardView {
+export function toCardView(t: TokenProfile, registryVersion: string, now: Date, input: LiveInput = NO_LIVE): TokenCardView {
   const byId = new Map(t.sources.map((s) => [s.id, s]));
   const refs = (ids: readonly string[]): SourceView[] =>
     ids.flatMap((id) => {
@@ -18,7 +33,7 @@ export function toCardView(t: TokenProfile, registryVersion: string, now: Date):
       return s ? [{ id: s.id, title: s.title, url: s.url }] : [];
     });
   const fact = (f: Fact): FactView => ({ text: f.text, verified: f.verified, sources: refs(f.sources) });
-  const r = rate(t, now);
+  const r = rateWith(t, now, input);
   return {
     id: t.id,
     symbol: t.symbol,
@@ -30,7 +45,7 @@ export function toCardView(t: TokenProfile, registryVersion: string, now: Date):
       methodVersion: r.methodVersion,
       worst: r.headline.worst,
       text: r.headline.text,
-      petals: r.petals.map((p) => ({ ...p, sources: refs(p.sources) })),
+      petals: r.petals.map(({ links, ...p }) => ({ ...p, sources: [...refs(p.sources), ...(links ?? []).map((l) => ({ id: 'live', ...l }))] })),
     },
     notes: t.notes,
     slashing: fact(t.slashing),
@@ -38,13 +53,13 @@ export function toCardView(t: TokenProfile, registryVersion: string, now: Date):
     liquidity: fact(t.liquidity),
     audits: t.audits.map((a) => ({ firm: a.firm, date: a.date, scope: a.scope, verified: a.verified, sources: refs(a.sources) })),
     incidents: t.incidents.map((i) => ({ date: i.date, summary: i.summary, sources: refs(i.sources) })),
-    // Live yield (issue: live data) fills `split`; until then the card says the split is not known.
-    yield: { sources: t.yieldSources, split: null },
+    yield: { sources: t.yieldSources, split: input.offline ? null : yieldSplit(input.live) },
     peg: {
       model: t.model.kind,
       rate: fact(t.model.rate),
       rateSource: t.rateSource ? `${t.rateSource.function} on ${t.rateSource.contract}` : null,
     },
+    live: input.live || input.offline ? liveView(t, input.live, now, input.offline) : { mode: 'live', note: 'No live data yet: bundled data only.', facts: [], pegHistory: [], apyHistory: [] },
     deployments: t.deployments.map((d) => ({ chain: d.chain, address: d.address, ...(d.kind ? { kind: d.kind } : {}), sources: refs(d.sources) })),
     reviewedAt: t.reviewedAt,
     registryVersion,

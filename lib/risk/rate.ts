@@ -182,7 +182,59 @@ export function headline(petals: readonly Petal[]): Headline {
   return { worst: petals.length ? worst : 'unknown', counts, text };
 }
 
-export function rate(t: TokenProfile, now: Date): Rating {
+/**
+ * Live inputs: only values still within their time-to-live are passed here (lib/live/facts.ts decides). A petal
+ * with a live input is judged on it and marked `live`; without one it falls back to the curated input.
+ */
+export interface LiveRisk {
+  peg?: {
+    /** Deviation now, percent. */
+    nowPct: number;
+    /** Largest absolute deviation over the history held, percent (includes now); null without history. */
+    maxAbsPct: number | null;
+    /** Days that history covers. */
+    coverageDays: number;
+    asOf: string;
+    links: Link[];
+  };
+  exit?: { impactPct: number; sizeLabel: string; asOf: string; links: Link[] };
+}
+
+export type Link = { title: string; url: string };
+
+/** Days of price history the live peg rule needs before it can say "the last 7 days". */
+export const PEG_HISTORY_MIN_DAYS = 6;
+
+export function judgePegLive(p: NonNullable<LiveRisk['peg']>): Judged {
+  const now = `${pct(Math.abs(p.nowPct))} ${p.nowPct < 0 ? 'below' : 'above'} its backing now`;
+  const enough = p.maxAbsPct !== null && p.coverageDays >= PEG_HISTORY_MIN_DAYS;
+  if (Math.abs(p.nowPct) > 2) return { level: 'bad', fact: `Trades ${now} (over 2%).` };
+  if (enough && p.maxAbsPct! > 2) return { level: 'bad', fact: `Traded up to ${pct(p.maxAbsPct!)} off its backing in the last 7 days (over 2%); ${now}.` };
+  if (Math.abs(p.nowPct) > 0.5) return { level: 'warning', fact: `Trades ${now} (0.5–2%).` };
+  if (!enough) return { level: 'unknown', fact: `Trades ${now}; the last 7 days of prices are not available yet.` };
+  if (p.maxAbsPct! > 0.5) return { level: 'warning', fact: `Traded up to ${pct(p.maxAbsPct!)} off its backing in the last 7 days (0.5–2%); ${now}.` };
+  return { level: 'good', fact: `Within ${pct(p.maxAbsPct!)} of its backing over the last 7 days (at most 0.5%); ${now}.` };
+}
+
+/** Live price impact with the curated redemption facts (only while those are within their age limit). */
+export function judgeExitLive(t: TokenProfile, e: NonNullable<LiveRisk['exit']>, now: Date): Judged {
+  const c = t.risk.exit && ageDays(t.risk.exit.asOf, now) <= CURATED_MAX_AGE_DAYS ? t.risk.exit : null;
+  const sale = `Selling ${e.sizeLabel} costs ${pct(e.impactPct)} in price impact`;
+  if (c?.redemptionsOpen === false) return { level: 'bad', fact: 'Redemptions are closed: the only exit is selling on the market.' };
+  if (e.impactPct > 5) return { level: 'bad', fact: `${sale} (over 5%).` };
+  if (e.impactPct > 1) return { level: 'warning', fact: `${sale} (1–5%).` };
+  if (c?.primaryExitDays != null && c.primaryExitDays > 21) return { level: 'warning', fact: `Redemption takes about ${days(c.primaryExitDays)} (over 21).` };
+  if (!c || c.redemptionsOpen === null) return { level: 'unknown', fact: `${sale}; whether redemptions are open is not known from a current source.` };
+  return { level: 'good', fact: `${sale} (at most 1%) and redemptions are open.` };
+}
+
+function live(id: PetalId, judged: Judged, asOf: string, links: Link[], verified: boolean): Petal {
+  const label = PETALS.find((p) => p.id === id)!.label;
+  const petal: Petal = { id, label, ...judged, sources: [], links, method: 'live', asOf, verified };
+  return !verified && judged.level === 'good' ? { ...petal, level: 'unknown', fact: `${judged.fact} (rate function unverified)` } : petal;
+}
+
+export function rate(t: TokenProfile, now: Date, liveRisk: LiveRisk = {}): Rating {
   const judged: Record<PetalId, Judged> = {
     slashing: judgeSlashing(t),
     exit: judgeExit(t),
@@ -191,6 +243,13 @@ export function rate(t: TokenProfile, now: Date): Rating {
     code: judgeCode(t, now),
     backing: judgeBacking(t),
   };
-  const petals = PETALS.map(({ id }) => finish(id, judged[id], basisFor(t, id), now));
+  const petals = PETALS.map(({ id }) => {
+    if (id === 'peg' && liveRisk.peg) return live(id, judgePegLive(liveRisk.peg), liveRisk.peg.asOf, liveRisk.peg.links, t.rateSource?.verified ?? false);
+    if (id === 'exit' && liveRisk.exit) {
+      const venueVerified = t.exitVenues.some((v) => v.quote && v.verified);
+      return live(id, judgeExitLive(t, liveRisk.exit, now), liveRisk.exit.asOf, liveRisk.exit.links, venueVerified);
+    }
+    return finish(id, judged[id], basisFor(t, id), now);
+  });
   return { methodVersion: METHOD_VERSION, petals, headline: headline(petals) };
 }

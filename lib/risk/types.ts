@@ -23,6 +23,8 @@ export interface Petal {
   fact: string;
   /** Source ids (resolved to links by the view). */
   sources: string[];
+  /** Live facts: the URLs and on-chain calls the value came from. */
+  links?: Array<{ title: string; url: string }>;
   method: 'live' | 'curated';
   /** ISO date (curated) or date-time (live) the fact is as of; null when there is no fact. */
   asOf: string | null;

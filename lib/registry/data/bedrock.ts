@@ -47,6 +47,7 @@ export const bedrock: TokenProfileInput[] = [
       contract: '0x4beFa2aA9c305238AA3E0b5D17eB20C045269E9d',
       function: 'exchangeRatio()',
       returns: 'ETH per uniETH, 18 decimals',
+      read: { args: [], decimals: 18, invert: false, unit: 'ETH', unitCoin: 'ethereum:0x0000000000000000000000000000000000000000' },
       verified: true,
       sources: ['bedrock-staking', 'bedrock-readme'],
     },

@@ -86,7 +86,9 @@ export const etherfi: TokenProfileInput[] = [
     incidents: [],
     launchedAt: null,
     yieldSources,
-    defillama: { slug: 'ether.fi-stake', poolIds: [], verified: true },
+    // Pool id as quoted from DefiLlama's /pools listing by several independent third-party repositories (not by
+    // DefiLlama itself): poolIdsVerified stays false. See docs/live-data.md.
+    defillama: { slug: 'ether.fi-stake', poolIds: ['46bd2bdf-6d92-4066-b482-e885ee172264'], verified: true },
     risk: { slashing: null, exit: null, admin: null, peg: null, backing: null },
     notes: ['eETH rebases: balances grow, the price stays near 1 ETH. ether.fi issues eETH and weETH, not ezETH.'],
     sources,
@@ -128,6 +130,7 @@ export const etherfi: TokenProfileInput[] = [
       contract: '0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee',
       function: 'getRate()',
       returns: 'eETH (≈ ETH) per weETH, 18 decimals',
+      read: { args: [], decimals: 18, invert: false, unit: 'ETH', unitCoin: 'ethereum:0x0000000000000000000000000000000000000000' },
       verified: true,
       sources: ['etherfi-weeth', 'ys-etherfi'],
     },
@@ -150,7 +153,9 @@ export const etherfi: TokenProfileInput[] = [
     incidents: [],
     launchedAt: null,
     yieldSources,
-    defillama: { slug: 'ether.fi-stake', poolIds: [], verified: true },
+    // Pool id as quoted from DefiLlama's /pools listing by several independent third-party repositories (not by
+    // DefiLlama itself): poolIdsVerified stays false. See docs/live-data.md.
+    defillama: { slug: 'ether.fi-stake', poolIds: ['46bd2bdf-6d92-4066-b482-e885ee172264'], verified: true },
     risk: { slashing: null, exit: null, admin: null, peg: null, backing: null },
     notes: ['weETH does not rebase; its value per token grows. On-chain name: “Wrapped eETH”.'],
     sources,
@@ -179,6 +184,7 @@ export const etherfi: TokenProfileInput[] = [
       contract: '0x1b293DC39F94157fA0D1D36d7e0090C8B8B8c13F',
       function: 'getRate()',
       returns: 'WBTC (≈ BTC) per eBTC, 8 decimals',
+      read: { args: [], decimals: 8, invert: false, unit: 'WBTC', unitCoin: 'ethereum:0x2260FAC5E5542a773Aa44fBCfeDf7C193bc2C599' },
       verified: true,
       sources: ['ys-etherfi', 'dla-veda'],
     },
@@ -247,7 +253,8 @@ export const etherfi: TokenProfileInput[] = [
       chain: 'eip155:1',
       contract: '0xbe16605B22a7faCEf247363312121670DFe5afBE',
       function: 'getRate()',
-      returns: 'WETH (≈ ETH) per weETHs; scale not confirmed here',
+      returns: 'WETH (≈ ETH) per weETHs, 18 decimals (accountant base WETH)',
+      read: { args: [], decimals: 18, invert: false, unit: 'ETH', unitCoin: 'ethereum:0x0000000000000000000000000000000000000000' },
       verified: false,
       sources: ['dla-veda', 'dla-etherfi-lrt'],
     },

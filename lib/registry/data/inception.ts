@@ -34,6 +34,8 @@ interface LstVault {
   token: string;
   vault: string;
   rateProvider: string;
+  /** DefiLlama coins key of the LST, for live peg reads; null when its address is not in the registry. */
+  lstCoin: string | null;
 }
 
 const LST_VAULTS: LstVault[] = [
@@ -41,6 +43,7 @@ const LST_VAULTS: LstVault[] = [
     id: 'insteth',
     symbol: 'instETH',
     lst: 'stETH',
+    lstCoin: 'ethereum:0xae7ab96520DE3A18E5e111B5EaAb095312D7fE84',
     token: '0x7FA768E035F956c41d6aeaa3Bd857e7E5141CAd5',
     vault: '0x814CC6B8fd2555845541FB843f37418b05977d8d',
     rateProvider: '0x343281Bb5029C4b698fE736D800115ac64D5De39',
@@ -49,6 +52,7 @@ const LST_VAULTS: LstVault[] = [
     id: 'inreth',
     symbol: 'inrETH',
     lst: 'rETH',
+    lstCoin: null,
     token: '0x80d69e79258FE9D056c822461c4eb0B4ca8802E2',
     vault: '0x1Aa53BC4Beb82aDf7f5EDEE9e3bBF3434aD59F12',
     rateProvider: '0xD6d553327b16dd6076D69c2DAEc91A50dD1E9F66',
@@ -57,6 +61,7 @@ const LST_VAULTS: LstVault[] = [
     id: 'inethx',
     symbol: 'inETHx',
     lst: 'ETHx',
+    lstCoin: 'ethereum:0xA35b1B31Ce002FBF2058D22F30f95D405200A15b',
     token: '0x57a5a0567187FF4A8dcC1A9bBa86155E355878F2',
     vault: '0x90E80E25ABDB6205B08DeBa29a87f7eb039023C2',
     rateProvider: '0xd812bA3543f9aB64b2BCBcE34fb3b00bFF2bA2FC',
@@ -65,6 +70,7 @@ const LST_VAULTS: LstVault[] = [
     id: 'inmeth',
     symbol: 'inmETH',
     lst: 'mETH',
+    lstCoin: 'ethereum:0xd5F7838F5C461fefF7FE49ea5ebaF7728bB0ADfa',
     token: '0xeCf3672A6d2147E2A77f07069Fb48d8Cf6F6Fbf9',
     vault: '0xd0ee89d82183D7Ddaef14C6b4fC0AA742F426355',
     rateProvider: '0xA22A7A8c550760574Fd7b722C9f7100902D57707',
@@ -73,6 +79,7 @@ const LST_VAULTS: LstVault[] = [
     id: 'insweth',
     symbol: 'inswETH',
     lst: 'swETH',
+    lstCoin: 'ethereum:0xf951E335afb289353dc249e82926178EaC7DEd78',
     token: '0xC3ADe5aCe1bBb033CcAE8177C12Ecbfa16bD6A9D',
     vault: '0xc4181dC7BB31453C4A48689ce0CBe975e495321c',
     rateProvider: '0xebFa0353DFF1801F5c8Ea07448771D6FadD1E721',
@@ -81,6 +88,7 @@ const LST_VAULTS: LstVault[] = [
     id: 'inwbeth',
     symbol: 'inwbETH',
     lst: 'wBETH',
+    lstCoin: null,
     token: '0xDA9B11Cd701e10C2Ec1a284f80820eDD128c5246',
     vault: '0xC0660932C5dCaD4A1409b7975d147203B1e9A2B6',
     rateProvider: '0x69c59c3DD7566eb12792203f8F832ca81a050eB1',
@@ -118,6 +126,7 @@ function lstProfile(v: LstVault): TokenProfileInput {
       contract: v.rateProvider,
       function: 'getRate()',
       returns: `${v.lst} per ${v.symbol}, 18 decimals (1e36 / vault ratio())`,
+      read: v.lstCoin ? { args: [], decimals: 18, invert: false, unit: v.lst, unitCoin: v.lstCoin } : null,
       verified: true,
       sources: ['inception-readme', 'inception-rate-provider'],
     },
@@ -172,6 +181,7 @@ export const inception: TokenProfileInput[] = [
       contract: '0xf073bAC22DAb7FaF4a3Dd6c6189a70D54110525C',
       function: 'ratio()',
       returns: 'inETH per 1 ETH, 18 decimals: the inverse of a price (ETH per inETH = 1e36 / ratio)',
+      read: { args: [], decimals: 18, invert: true, unit: 'ETH', unitCoin: 'ethereum:0x0000000000000000000000000000000000000000' },
       verified: true,
       sources: ['inception-ctoken', 'inception-pool-readme'],
     },

@@ -49,6 +49,7 @@ export const kelp: TokenProfileInput[] = [
       contract: '0x349A73444b1a310BAe67ef67973022020d70020d',
       function: 'rsETHPrice()',
       returns: 'ETH per rsETH, 18 decimals',
+      read: { args: [], decimals: 18, invert: false, unit: 'ETH', unitCoin: 'ethereum:0x0000000000000000000000000000000000000000' },
       verified: true,
       sources: ['kelp-oracle', 'kelp-readme'],
     },

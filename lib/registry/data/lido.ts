@@ -47,7 +47,9 @@ const common = {
   incidents: [],
   launchedAt: null,
   yieldSources: ['Ethereum consensus and execution rewards'],
-  defillama: { slug: 'lido', poolIds: [], verified: true },
+  // Pool id as quoted from DefiLlama's /pools listing by several independent third-party repositories (not by
+  // DefiLlama itself): poolIdsVerified stays false. See docs/live-data.md.
+  defillama: { slug: 'lido', poolIds: ['747c1d2a-c668-4682-b9f9-296708a3dd90'], verified: true },
   risk: { slashing: null, exit: null, admin: null, peg: null, backing: null },
   sources,
   reviewedAt: '2026-11-20',
@@ -100,6 +102,7 @@ export const lido: TokenProfileInput[] = [
       contract: WSTETH,
       function: 'stEthPerToken()',
       returns: 'stETH (≈ ETH) per wstETH, 18 decimals',
+      read: { args: [], decimals: 18, invert: false, unit: 'stETH', unitCoin: 'ethereum:0xae7ab96520DE3A18E5e111B5EaAb095312D7fE84' },
       verified: true,
       sources: ['lido-wsteth', 'lido-deployed'],
     },

@@ -59,6 +59,7 @@ export const lombard: TokenProfileInput[] = [
       contract: '0x1De9fcfeDF3E51266c188ee422fbA1c7860DA0eF',
       function: 'getRate()',
       returns: 'BTC per LBTC, 18 decimals (1e36 ÷ ratio())',
+      read: { args: [], decimals: 18, invert: false, unit: 'WBTC', unitCoin: 'ethereum:0x2260FAC5E5542a773Aa44fBCfeDf7C193bc2C599' },
       verified: true,
       sources: ['lombard-oracle', 'lombard-mainnet'],
     },

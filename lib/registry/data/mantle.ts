@@ -54,7 +54,8 @@ export const mantle: TokenProfileInput[] = [
       chain: 'eip155:1',
       contract: '0x6049Bd892F14669a4466e46981ecEd75D610a2eC',
       function: 'getRate()',
-      returns: 'mETH per cmETH (Accountant base asset mETH); scale not confirmed here',
+      returns: 'mETH per cmETH, 18 decimals (Accountant base asset mETH)',
+      read: { args: [], decimals: 18, invert: false, unit: 'mETH', unitCoin: 'ethereum:0xd5F7838F5C461fefF7FE49ea5ebaF7728bB0ADfa' },
       verified: false,
       sources: ['dla-veda-eth'],
     },
@@ -121,6 +122,7 @@ export const mantle: TokenProfileInput[] = [
       contract: '0xe3cBd06D7dadB3F4e6557bAb7EdD924CD1489E8f',
       function: 'mETHToETH(uint256)',
       returns: 'ETH per mETH when called with 1e18',
+      read: { args: ['1000000000000000000'], decimals: 18, invert: false, unit: 'ETH', unitCoin: 'ethereum:0x0000000000000000000000000000000000000000' },
       verified: true,
       sources: ['ys-meth'],
     },
@@ -147,7 +149,9 @@ export const mantle: TokenProfileInput[] = [
     incidents: [],
     launchedAt: null,
     yieldSources: ['Ethereum consensus and execution rewards'],
-    defillama: { slug: 'meth-protocol', poolIds: [], verified: true },
+    // Pool id as quoted from DefiLlama's /pools listing by several independent third-party repositories (not by
+    // DefiLlama itself): poolIdsVerified stays false. See docs/live-data.md.
+    defillama: { slug: 'meth-protocol', poolIds: ['b9f2f00a-ba96-4589-a171-dde979a23d87'], verified: true },
     risk: { slashing: null, exit: null, admin: null, peg: null, backing: null },
     notes: [
       'mETH is Mantle’s liquid staking token; cmETH is the restaked version. Only the Ethereum mETH address is listed here; its address on Mantle was not confirmed from a primary source.',

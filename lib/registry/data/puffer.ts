@@ -28,6 +28,7 @@ export const puffer: TokenProfileInput[] = [
       contract: '0xD9A442856C234a39a81a089C06451EBAa4306a72',
       function: 'convertToAssets(uint256)',
       returns: 'ETH per pufETH when called with 1e18',
+      read: { args: ['1000000000000000000'], decimals: 18, invert: false, unit: 'ETH', unitCoin: 'ethereum:0x0000000000000000000000000000000000000000' },
       verified: true,
       sources: ['ys-puffer', 'puffer-readme'],
     },

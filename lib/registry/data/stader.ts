@@ -27,6 +27,7 @@ export const stader: TokenProfileInput[] = [
       contract: '0xcf5EA1b38380f6aF39068375516Daf40Ed70D299',
       function: 'getExchangeRate()',
       returns: 'ETH per ETHx, 18 decimals',
+      read: { args: [], decimals: 18, invert: false, unit: 'ETH', unitCoin: 'ethereum:0x0000000000000000000000000000000000000000' },
       verified: true,
       sources: ['ys-stader'],
     },

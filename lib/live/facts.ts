@@ -1,0 +1,151 @@
+// Runs in: background, tests. Turns cache entries into one token's live facts: each with its value, when it last
+// arrived, where from, whether it is still fresh, and what is failing now. Pure: no storage, no network.
+import type { TokenProfile } from '../registry/schema';
+import type { Entries, Entry, ValueOf } from './store';
+import { key, marketCoin, unitCoin, yieldPool } from './keys';
+import { EXIT_SIZES } from '../sources/exit';
+
+/** How long a live value counts as fresh: three refresh periods. After that it shows grey, with its age. */
+export const FRESH_MIN = { rate: 30, price: 30, chart: 180, yield: 180, tvl: 180, exit: 180 } as const;
+
+export interface LiveFact<T> {
+  value: T;
+  /** When the value arrived (ISO date-time). */
+  okAt: string;
+  /** Where it came from: URLs and on-chain calls. */
+  sources: string[];
+  fresh: boolean;
+  /** What failed since, if anything: the value is the last good one. */
+  failing: string | null;
+}
+
+export interface PegValue {
+  /** Market price ÷ (redemption rate × underlying price) − 1, in percent. */
+  nowPct: number;
+  /** Largest absolute deviation over the price history we hold (7 days at most), percent; null without history. */
+  maxAbsPct: number | null;
+  /** Days the history covers. */
+  coverageDays: number;
+  /** Deviation at each history point, percent, oldest first. */
+  history: number[];
+  marketUsd: number;
+  backingUsd: number;
+}
+
+export interface ApyValue {
+  totalPct: number;
+  /** Plain ETH staking benchmark (the registry's stETH pool); null when the token is not ETH-denominated. */
+  basePct: number | null;
+  /** totalPct − basePct: what restaking adds (or costs) on top of plain staking. */
+  premiumPct: number | null;
+  history: number[];
+}
+
+export interface TokenLive {
+  rate: LiveFact<ValueOf<'rate'>> | null;
+  price: LiveFact<number> | null;
+  peg: LiveFact<PegValue> | null;
+  apy: LiveFact<ApyValue> | null;
+  tvl: LiveFact<number> | null;
+  exit: LiveFact<{ impactPct: Record<string, number>; venue: string }> | null;
+  /** Keys this token could have live values for but does not (never fetched successfully). */
+  missing: string[];
+}
+
+/** The registry token whose DefiLlama pool is the plain-staking benchmark for ETH-denominated tokens. */
+export const BENCHMARK_TOKEN = 'steth';
+const ETH_UNITS = new Set(['ETH', 'stETH', 'wstETH', 'WETH', 'eETH', 'mETH']);
+
+const age = (okAt: string, now: Date) => (now.getTime() - Date.parse(okAt)) / 60_000;
+
+function fact<K extends keyof typeof FRESH_MIN, T>(e: Entry | undefined, kind: K, now: Date, map: (v: never) => T): LiveFact<T> | null {
+  if (!e || e.value === null || !e.okAt) return null;
+  return {
+    value: map(e.value as never),
+    okAt: e.okAt,
+    sources: e.source ? [e.source] : [],
+    fresh: age(e.okAt, now) <= FRESH_MIN[kind],
+    failing: e.error ? e.error.message : null,
+  };
+}
+
+/** Combines facts: the oldest arrival, every source, fresh only if all are, every failure. */
+function combine<T>(parts: Array<LiveFact<unknown>>, value: T): LiveFact<T> {
+  const okAt = parts.map((p) => p.okAt).sort()[0]!;
+  const failing = [...new Set(parts.flatMap((p) => (p.failing ? [p.failing] : [])))].join('; ') || null;
+  return { value, okAt, sources: [...new Set(parts.flatMap((p) => p.sources))], fresh: parts.every((p) => p.fresh), failing };
+}
+
+function nearest(points: ReadonlyArray<{ t: number; usd: number }>, t: number): number | null {
+  let best: { t: number; usd: number } | null = null;
+  for (const p of points) if (!best || Math.abs(p.t - t) < Math.abs(best.t - t)) best = p;
+  // Points more than 6 hours apart are not the same moment.
+  return best && Math.abs(best.t - t) <= 6 * 3_600_000 ? best.usd : null;
+}
+
+export function tokenLive(t: TokenProfile, entries: Entries, now: Date, benchmark?: TokenProfile): TokenLive {
+  const missing: string[] = [];
+  const get = (k: string) => {
+    const e = entries[k];
+    if (!e?.okAt) missing.push(k);
+    return e;
+  };
+  const rate = t.rateSource?.read ? fact(get(key.rate(t.id)), 'rate', now, (v: ValueOf<'rate'>) => v) : null;
+  const mc = marketCoin(t);
+  const uc = unitCoin(t);
+  const price = mc ? fact(get(key.price(mc)), 'price', now, (v: ValueOf<'price'>) => v.usd) : null;
+  const unitPrice = uc ? fact(get(key.price(uc)), 'price', now, (v: ValueOf<'price'>) => v.usd) : null;
+
+  let peg: LiveFact<PegValue> | null = null;
+  if (rate && price && unitPrice) {
+    const backingUsd = rate.value.rate * unitPrice.value;
+    const nowPct = (price.value / backingUsd - 1) * 100;
+    const tokChart = mc ? entries[key.chart(mc)] : undefined;
+    const unitChart = uc ? entries[key.chart(uc)] : undefined;
+    const tc = (tokChart?.value ?? null) as ValueOf<'chart'> | null;
+    const ucv = (unitChart?.value ?? null) as ValueOf<'chart'> | null;
+    // History uses today's rate for every point: the rate moves about 0.06% a week for a 3% APY token,
+    // which the method accepts for a 7-day window.
+    const history: number[] = [];
+    const times: number[] = [];
+    if (tc && ucv) {
+      for (const p of tc) {
+        const u = nearest(ucv, p.t);
+        if (u === null) continue;
+        history.push((p.usd / (rate.value.rate * u) - 1) * 100);
+        times.push(p.t);
+      }
+    }
+    const chartFresh = !!(tokChart?.okAt && unitChart?.okAt && age(tokChart.okAt, now) <= FRESH_MIN.chart && age(unitChart.okAt, now) <= FRESH_MIN.chart);
+    const coverageDays = times.length > 1 ? (times.at(-1)! - times[0]!) / 86_400_000 : 0;
+    const maxAbsPct = history.length && chartFresh ? Math.max(Math.abs(nowPct), ...history.map(Math.abs)) : null;
+    const parts: Array<LiveFact<unknown>> = [rate, price, unitPrice];
+    peg = combine(parts, { nowPct, maxAbsPct, coverageDays: chartFresh ? coverageDays : 0, history, marketUsd: price.value, backingUsd });
+    if (tc && tokChart?.source) peg.sources.push(tokChart.source);
+  }
+
+  let apy: LiveFact<ApyValue> | null = null;
+  const pool = yieldPool(t);
+  const y = pool ? fact(get(key.yield(pool)), 'yield', now, (v: ValueOf<'yield'>) => v) : null;
+  if (y) {
+    const benchPool = benchmark && benchmark.id !== t.id ? yieldPool(benchmark) : null;
+    const ethish = t.rateSource?.read ? ETH_UNITS.has(t.rateSource.read.unit) : t.underlying.some((u) => ETH_UNITS.has(u));
+    const b = benchPool && ethish ? fact(entries[key.yield(benchPool)], 'yield', now, (v: ValueOf<'yield'>) => v) : null;
+    const totalPct = y.value.apyPct;
+    const basePct = b ? b.value.apyPct : null;
+    apy = combine(b ? [y, b] : [y], {
+      totalPct,
+      basePct,
+      premiumPct: basePct === null ? null : totalPct - basePct,
+      history: y.value.history.map((h) => h.apyPct),
+    });
+  }
+
+  const tvl = t.defillama ? fact(get(key.tvl(t.defillama.slug)), 'tvl', now, (v: ValueOf<'tvl'>) => v) : null;
+  const hasVenue = t.exitVenues.some((v) => v.quote !== null);
+  const exit = hasVenue ? fact(get(key.exit(t.id)), 'exit', now, (v: ValueOf<'exit'>) => ({ impactPct: v.impactPct, venue: v.venue })) : null;
+  return { rate, price, peg, apy, tvl, exit, missing };
+}
+
+/** The size the exit petal judges (the largest quoted). */
+export const EXIT_PETAL_SIZE = String(EXIT_SIZES.at(-1));

@@ -1,0 +1,44 @@
+// Runs in: background, tests. Which live facts exist for a token and under which cache keys: the one place that
+// ties registry fields to DefiLlama coin keys, pool ids and slugs.
+import type { TokenProfile } from '../registry/schema';
+
+/** DefiLlama's chain names for the chains our deployments use. */
+const LLAMA_CHAIN: Record<string, string> = {
+  'eip155:1': 'ethereum',
+  'eip155:10': 'optimism',
+  'eip155:56': 'bsc',
+  'eip155:5000': 'mantle',
+  'eip155:8453': 'base',
+  'eip155:34443': 'mode',
+  'eip155:42161': 'arbitrum',
+  'eip155:59144': 'linea',
+  'eip155:81457': 'blast',
+};
+
+/** The DefiLlama coins key for the token's market price: its canonical deployment (Ethereum, else Solana). */
+export function marketCoin(t: TokenProfile): string | null {
+  const d = t.deployments.find((x) => x.chain === 'eip155:1' && !x.kind) ?? t.deployments.find((x) => x.chain.startsWith('solana:') && !x.kind) ?? t.deployments.find((x) => !x.kind);
+  if (!d) return null;
+  if (d.chain.startsWith('solana:')) return `solana:${d.address}`;
+  const chain = LLAMA_CHAIN[d.chain];
+  return chain ? `${chain}:${d.address}` : null;
+}
+
+/** The coin whose price the token's rate is denominated in, when the rate is read live. */
+export function unitCoin(t: TokenProfile): string | null {
+  return t.rateSource?.read?.unitCoin ?? null;
+}
+
+/** The DefiLlama yields pool for the token's own staking APY: the first pool id in the registry. */
+export function yieldPool(t: TokenProfile): string | null {
+  return t.defillama?.poolIds[0] ?? null;
+}
+
+export const key = {
+  rate: (tokenId: string) => `rate:${tokenId}`,
+  price: (coin: string) => `price:${coin}`,
+  chart: (coin: string) => `chart:${coin}`,
+  yield: (pool: string) => `yield:${pool}`,
+  tvl: (slug: string) => `tvl:${slug}`,
+  exit: (tokenId: string) => `exit:${tokenId}`,
+};
