@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { registryJson } from './lib/registry/export';
+import { hostPatterns } from './lib/sources/endpoints';
 
 // Build-time contract: every build output carries registry.json, generated from lib/registry.
 // Importing it here also validates every data file with zod, so a bad entry fails the build.
@@ -11,7 +12,11 @@ export default defineConfig({
     name: 'Restake Lens',
     description:
       'Marks liquid restaking tokens (ezETH, weETH, rsETH…) on any page and shows their risks, each with its source and age.',
-    permissions: ['storage'],
+    // alarms: the refresh schedule. Host permissions: exactly the data hosts the background fetches from
+    // (lib/sources/endpoints.ts); a custom RPC host is asked for at run time (optional_host_permissions).
+    permissions: ['storage', 'alarms'],
+    host_permissions: hostPatterns(),
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Restake Lens' },
     ...(browser === 'firefox'

@@ -5,11 +5,17 @@ export function SourceLinks({ sources }: { sources: readonly SourceView[] }) {
   if (!sources.length) return null;
   return (
     <span className="rl-sources">
-      {sources.map((s, i) => (
-        <a key={s.id} href={s.url} target="_blank" rel="noopener noreferrer" title={s.title} aria-label={`Source: ${s.title}`}>
-          [{i + 1}]
-        </a>
-      ))}
+      {sources.map((s, i) =>
+        s.url ? (
+          <a key={`${s.id}-${i}`} href={s.url} target="_blank" rel="noopener noreferrer" title={s.title} aria-label={`Source: ${s.title}`}>
+            [{i + 1}]
+          </a>
+        ) : (
+          <span key={`${s.id}-${i}`} title={s.title} aria-label={`Source: ${s.title}`}>
+            [{i + 1}]
+          </span>
+        ),
+      )}
     </span>
   );
 }

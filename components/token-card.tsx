@@ -25,12 +25,45 @@ const CATEGORY: Record<string, string> = {
   lst: 'Liquid staking token',
 };
 
-/** "curated, as of 2026-11-02" / "live, 4 min ago": where a petal's fact comes from and how old it is. */
+/** "bundled, as of 2026-11-02" / "live, 4 min ago": where a petal's fact comes from and how old it is. */
 export function ageText(p: Pick<PetalView, 'method' | 'asOf'>, now: Date = new Date()): string {
   if (!p.asOf) return 'no data';
-  if (p.method === 'curated') return `curated, as of ${p.asOf}`;
-  const mins = Math.max(0, Math.round((now.getTime() - Date.parse(p.asOf)) / 60_000));
-  return `live, ${mins < 60 ? `${mins} min` : `${Math.round(mins / 60)} h`} ago`;
+  if (p.method === 'curated') return `bundled, as of ${p.asOf}`;
+  return `live, ${agoText(p.asOf, now)} ago`;
+}
+
+/** "4 min", "3 h", "2 days". */
+export function agoText(iso: string, now: Date = new Date()): string {
+  const mins = Math.max(0, Math.round((now.getTime() - Date.parse(iso)) / 60_000));
+  if (mins < 60) return `${mins} min`;
+  if (mins < 48 * 60) return `${Math.round(mins / 60)} h`;
+  return `${Math.round(mins / 1440)} days`;
+}
+
+/** Live figures with their ages; a figure past its time-to-live is grey and says it is the last good value. */
+function LiveSection({ live, titleId }: { live: TokenCardView['live']; titleId: string }) {
+  return (
+    <section aria-labelledby={`${titleId}-live`} data-live-mode={live.mode}>
+      <h3 id={`${titleId}-live`}>Live data</h3>
+      {live.note && (
+        <p className="rl-fact rl-live-note" role="status" data-live-note="">
+          {live.note}
+        </p>
+      )}
+      {live.facts.length > 0 && (
+        <ul className="rl-list rl-live">
+          {live.facts.map((f) => (
+            <li key={f.id} data-live={f.id} data-fresh={String(f.fresh)} className={f.fresh ? undefined : 'rl-stale'}>
+              <span className={`rl-dot ${f.fresh ? 'rl-live-dot' : 'rl-unknown'}`} role="img" aria-label={f.fresh ? 'fresh' : 'out of date'} /> <strong>{f.label}</strong>:{' '}
+              {f.text} <SourceLinks sources={f.sources} />{' '}
+              <span className="rl-age">({f.fresh ? `live, ${agoText(f.okAt)} ago` : `last good value, ${agoText(f.okAt)} ago`})</span>
+              {f.failing && !f.fresh && <span className="rl-failing"> Failing now: {f.failing}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
 }
 
 function PetalRow({ p }: { p: PetalView }) {
@@ -140,6 +173,7 @@ export function TokenCard({ state, titleId, onMethod }: { state: CardState; titl
           </ul>
         )}
       </section>
+      <LiveSection live={v.live} titleId={titleId} />
       <section aria-labelledby={`${titleId}-slashing`}>
         <h3 id={`${titleId}-slashing`}>Slashing</h3>
         <FactLine fact={v.slashing} />
@@ -174,14 +208,14 @@ export function TokenCard({ state, titleId, onMethod }: { state: CardState; titl
         </p>
         {v.yield.split ? (
           <p className="rl-fact" data-yield-split="">
-            {v.yield.split.totalApyPct.toFixed(2)}% = base staking {v.yield.split.baseApyPct.toFixed(2)}% + restaking premium{' '}
+            {v.yield.split.totalApyPct.toFixed(2)}% APY = plain ETH staking (benchmark: Lido stETH) {v.yield.split.baseApyPct.toFixed(2)}% + restaking premium{' '}
             {v.yield.split.premiumApyPct.toFixed(2)}% <SourceLinks sources={v.yield.split.sources} />{' '}
             <span className="rl-age">({ageText({ method: 'live', asOf: v.yield.split.asOf })})</span>
           </p>
         ) : (
           <p className="rl-fact rl-muted">
             <span className="rl-dot rl-unknown" role="img" aria-label={LEVEL_WORD.unknown} /> Split into base staking yield and restaking premium:
-            not known yet (no live yield data).
+            {v.live.mode === 'offline' ? 'not shown in offline mode.' : 'not known (no fresh live APY for this token and the plain-staking benchmark).'}
           </p>
         )}
       </section>

@@ -9,6 +9,19 @@ z.config({ jitless: true });
 /** A site as the user names it: a host name such as `x.com` (covers its subdomains too). */
 const Site = z.string().check(z.regex(/^[a-z0-9.-]{1,253}$/));
 
+/** An RPC endpoint: https, or http on this machine (a local node). */
+export const RpcUrl = z.string().check(
+  z.maxLength(300),
+  z.refine((u) => {
+    try {
+      const url = new URL(u);
+      return url.protocol === 'https:' || (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname));
+    } catch {
+      return false;
+    }
+  }, 'an https URL (or http on localhost)'),
+);
+
 export const Settings = z.object({
   /** `all`: every http(s) site except `disabledSites`. `only`: just the sites in `onlySites`. */
   siteMode: z.catch(z.enum(['all', 'only']), 'all'),
@@ -16,6 +29,13 @@ export const Settings = z.object({
   onlySites: z.catch(z.array(Site), []),
   /** Also mark liquid staking tokens (stETH, wstETH, mETH…), which are not restaking tokens. */
   markLst: z.catch(z.boolean(), false),
+  /** Bundled data only: the background fetches nothing, and cards show no live figure. */
+  offline: z.catch(z.boolean(), false),
+  /**
+   * The user's own JSON-RPC endpoints per chain (`eip155:1`), replacing the defaults for that chain. Each host is
+   * used only once the user granted it as an optional host permission.
+   */
+  rpc: z.catch(z.record(z.string().check(z.regex(/^eip155:[1-9]\d{0,9}$/)), z.array(RpcUrl).check(z.maxLength(5))), {}),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -5,12 +5,37 @@ import { detectConfig } from '../../lib/registry/detect-config';
 import { MISNOMERS } from '../../lib/registry/misnomers';
 import { summary, toCardView, toMisnomerView } from '../../lib/registry/view';
 import { enabledFor, parseSettings, SETTINGS_KEY } from '../../lib/settings';
-import { rate } from '../../lib/risk/rate';
+import { rateWith, type LiveInput } from '../../lib/registry/view';
+import { BENCHMARK_TOKEN, tokenLive } from '../../lib/live/facts';
+import { liveState, refreshAll, type LiveState } from '../../lib/live/service';
+import type { TokenProfile } from '../../lib/registry/schema';
 import { HandlerError, type Handlers } from '../../lib/messaging/server';
 import { saveFrameReport, tabCounts } from '../../lib/tab-reports';
 
 const DETECT = { rt: detectConfig(TOKENS, MISNOMERS, { markLst: false }), all: detectConfig(TOKENS, MISNOMERS, { markLst: true }) };
 const EMPTY = { tokens: [], misnomers: [], addresses: [] };
+
+function liveInput(t: TokenProfile, state: LiveState, now: Date): LiveInput {
+  return { offline: state.offline, live: state.offline ? null : tokenLive(t, state.entries, now, getToken(BENCHMARK_TOKEN)) };
+}
+
+async function status() {
+  const s = await liveState();
+  return {
+    offline: s.offline,
+    damaged: s.damaged,
+    jobs: Object.entries(s.jobs).map(([id, j]) => ({
+      id,
+      lastRunAt: j.lastRunAt,
+      lastOkAt: j.lastOkAt,
+      nextDueAt: j.nextDueAt,
+      interrupted: j.runningSince !== null,
+      failures: j.failures,
+      error: j.error,
+      notes: j.notes,
+    })),
+  };
+}
 
 export const handlers: Handlers = {
   'page:config': async (_input, ctx) => {
@@ -28,7 +53,8 @@ export const handlers: Handlers = {
   'token:card': async ({ id }) => {
     const token = getToken(id);
     if (!token) throw new HandlerError('not-found', `no token ${id}`);
-    return toCardView(token, REGISTRY_VERSION, new Date());
+    const now = new Date();
+    return toCardView(token, REGISTRY_VERSION, now, liveInput(token, await liveState(), now));
   },
 
   'page:open': async ({ page, hash }) => {
@@ -43,11 +69,19 @@ export const handlers: Handlers = {
     return { stored: true };
   },
 
+  'live:status': async () => status(),
+
+  'live:refresh': async () => {
+    await refreshAll();
+    return status();
+  },
+
   'tab:tokens': async ({ tabId }) => {
-    const counts = await tabCounts(tabId);
+    const [counts, state] = await Promise.all([tabCounts(tabId), liveState()]);
+    const now = new Date();
     return Object.entries(counts).flatMap(([id, count]) => {
       const t = getToken(id);
-      return t ? [{ id, symbol: t.symbol, name: t.name, issuer: t.issuer, count, rating: summary(rate(t, new Date())) }] : [];
+      return t ? [{ id, symbol: t.symbol, name: t.name, issuer: t.issuer, count, rating: summary(rateWith(t, now, liveInput(t, state, now))) }] : [];
     });
   },
 };

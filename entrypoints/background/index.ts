@@ -5,6 +5,8 @@ import { Envelope } from '../../lib/messaging/contract';
 import { dispatch } from '../../lib/messaging/server';
 import { clearTab } from '../../lib/tab-reports';
 import { handlers } from './handlers';
+import { ALARM, SAFETY_ALARM, start, tick } from '../../lib/live/service';
+import { SETTINGS_KEY } from '../../lib/storage-keys';
 
 export default defineBackground(() => {
   const origin = browser.runtime.getURL('/');
@@ -13,6 +15,16 @@ export default defineBackground(() => {
     if (!Envelope.safeParse(message).success) return undefined;
     return dispatch(handlers, message, sender, browser.runtime.id, origin);
   });
+  // Live data: refreshed for the whole registry on a schedule, never because of the page being viewed.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM || alarm.name === SAFETY_ALARM) void tick();
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    // Offline mode or RPC endpoints changed: re-plan (a job not yet due stays not due).
+    if (area === 'local' && SETTINGS_KEY in changes) void tick();
+  });
+  // Each time the worker starts (install, browser start, wake-up): only jobs already due run.
+  void start();
   browser.tabs.onRemoved.addListener((tabId) => void clearTab(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // A new document is loading in the tab: its frames will report afresh.

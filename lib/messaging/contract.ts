@@ -113,6 +113,28 @@ export const TabTokenView = z.object({
   rating: RatingSummary,
 });
 
+const Failure = z.object({ kind: z.string(), message: z.string(), at: z.string() });
+/** The state of live data: each refresh job's last run, success, next run and current failure. */
+export const LiveStatus = z.object({
+  offline: z.boolean(),
+  jobs: z.array(
+    z.object({
+      id: z.string(),
+      lastRunAt: z.nullable(z.string()),
+      lastOkAt: z.nullable(z.string()),
+      nextDueAt: z.nullable(z.string()),
+      /** The last run was cut off (the service worker stopped during it). */
+      interrupted: z.boolean(),
+      failures: z.int().check(z.nonnegative()),
+      error: z.nullable(Failure),
+      notes: z.array(z.string()),
+    }),
+  ),
+  /** Cache entries found damaged and dropped since the worker started. */
+  damaged: z.array(z.string()),
+});
+export type LiveStatus = z.infer<typeof LiveStatus>;
+
 /** Who may send a message: `content` = a content script in a web page; `ui` = an extension page. */
 export type Caller = 'content' | 'ui';
 
@@ -145,6 +167,17 @@ export const contract = {
     // Opens one of the extension's own pages in a new tab (links from a web page cannot).
     input: z.object({ page: z.enum(['method']), hash: z.optional(z.string().check(z.regex(/^[a-z-]{0,32}$/))) }),
     output: z.object({ opened: z.boolean() }),
+  },
+  'live:status': {
+    callers: ['ui'],
+    input: z.object({}),
+    output: LiveStatus,
+  },
+  'live:refresh': {
+    callers: ['ui'],
+    // Runs every refresh job now and answers when they have finished (or failed).
+    input: z.object({}),
+    output: LiveStatus,
   },
   'tab:tokens': {
     callers: ['ui'],

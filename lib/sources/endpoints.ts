@@ -21,7 +21,7 @@ export const DEFAULT_ENDPOINTS: Endpoints = {
   yields: 'https://yields.llama.fi',
   api: 'https://api.llama.fi',
   rpc: {
-    'eip155:1': ['https://ethereum-rpc.publicnode.com', 'https://eth.drpc.org', 'https://1rpc.io/eth'],
+    'eip155:1': ['https://ethereum-rpc.publicnode.com', 'https://eth.merkle.io', 'https://public.1rpc.io/eth'],
   },
 };
 

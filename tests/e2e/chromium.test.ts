@@ -75,7 +75,7 @@ test('hovering a mark opens the card with name, issuer and sourced sections; the
   // Six rosette slices, each with its own accessible label, and six petal lines with their age.
   assert.equal(card.slices.length, 6);
   assert.match(card.slices[0]!, /^Slashing exposure: (green|yellow|red|grey \(unknown\))$/);
-  assert.match(card.text, /curated, as of \d{4}-\d{2}-\d{2}|no data/);
+  assert.match(card.text, /bundled, as of \d{4}-\d{2}-\d{2}|no data/);
   assert.match(card.text, /Renzo Restaked ETH/);
   assert.match(card.text, /issued by Renzo/);
   assert.doesNotMatch(card.text, /issued by ether\.fi/, 'ezETH is Renzo’s, not ether.fi’s');
@@ -131,7 +131,7 @@ test('the popup lists the restaking tokens found in the tab', async () => {
   assert.deepEqual(petals.map((p) => p[0]), ['slashing', 'exit', 'admin', 'peg', 'code', 'backing']);
   for (const [, level, text] of petals) {
     assert.match(level ?? '', /^(good|warning|bad|unknown)$/);
-    assert.match(text ?? '', /\((no data|curated, as of \d{4}-\d{2}-\d{2}|live, .+ ago)\)/);
+    assert.match(text ?? '', /\((no data|bundled, as of \d{4}-\d{2}-\d{2}|live, .+ ago)\)/);
   }
   await popup.screenshot({ path: join(SCREENSHOTS, 'popup-detail-chromium.png'), fullPage: true });
   await popup.close();

@@ -51,7 +51,7 @@ test('Firefox: hovering a mark shows the background’s answer in the card', asy
   // Six rosette slices, each with its own accessible label, and six petal lines with their age.
   assert.equal(card.slices.length, 6);
   assert.match(card.slices[0]!, /^Slashing exposure: (green|yellow|red|grey \(unknown\))$/);
-  assert.match(card.text, /curated, as of \d{4}-\d{2}-\d{2}|no data/);
+  assert.match(card.text, /bundled, as of \d{4}-\d{2}-\d{2}|no data/);
   assert.match(card.text, /Wrapped eETH/);
   assert.match(card.text, /issued by ether\.fi/);
   // The card is styled inside its shadow root (constructed sheet or its fallback): it has a border box.

@@ -1,0 +1,105 @@
+// Runs in: background. Wires the live-data pieces to the browser: the cache in storage.local, the schedule in
+// alarms, the user's settings (offline mode, own RPC endpoints) and, in e2e builds only, endpoint overrides that
+// point every source at local test services.
+import { browser } from 'wxt/browser';
+import { TOKENS } from '../registry';
+import { parseSettings, SETTINGS_KEY, type Settings } from '../settings';
+import { DEFAULT_ENDPOINTS, withUserRpc, type Endpoints } from '../sources/endpoints';
+import { allJobs, type JobContext } from './jobs';
+import { Refresher } from './refresh';
+import { LiveStore, type Entries, type JobState } from './store';
+
+export const ALARM = 'live:next';
+/** A safety net in case a one-off alarm is lost: wake at least this often while the browser runs. */
+export const SAFETY_ALARM = 'live:tick';
+export const DEV_ENDPOINTS_KEY = 'dev:endpoints';
+
+const E2E = import.meta.env.MODE === 'e2e';
+
+export const store = new LiveStore({
+  get: (keys) => browser.storage.local.get(keys),
+  set: (items) => browser.storage.local.set(items),
+});
+
+export async function readSettings(): Promise<Settings> {
+  return parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+}
+
+/** The user's RPC endpoints that they granted host access to; the others are reported, not used. */
+async function grantedRpc(settings: Settings): Promise<{ rpc: Record<string, string[]>; notes: string[] }> {
+  const rpc: Record<string, string[]> = {};
+  const notes: string[] = [];
+  for (const [chain, urls] of Object.entries(settings.rpc)) {
+    const ok: string[] = [];
+    for (const url of urls) {
+      const origin = `${new URL(url).origin}/*`;
+      if (E2E || (await browser.permissions.contains({ origins: [origin] }))) ok.push(url);
+      else notes.push(`${new URL(url).host}: host permission not granted, using the default endpoints`);
+    }
+    if (ok.length) rpc[chain] = ok;
+  }
+  return { rpc, notes };
+}
+
+async function endpoints(settings: Settings): Promise<Endpoints> {
+  let base = DEFAULT_ENDPOINTS;
+  if (E2E) {
+    const raw = (await browser.storage.local.get(DEV_ENDPOINTS_KEY))[DEV_ENDPOINTS_KEY] as Partial<Endpoints> | undefined;
+    if (raw && typeof raw === 'object') base = { ...base, ...raw };
+  }
+  const { rpc } = await grantedRpc(settings);
+  return withUserRpc(base, rpc);
+}
+
+export const refresher = new Refresher({
+  store,
+  jobs: allJobs(),
+  context: async (): Promise<JobContext> => ({ tokens: TOKENS, endpoints: await endpoints(await readSettings()), now: () => new Date() }),
+});
+
+/** Runs what is due (unless offline), then sets the alarm for the next due job. Never throws. */
+export async function tick(): Promise<void> {
+  try {
+    const settings = await readSettings();
+    if (!settings.offline) await refresher.runDue();
+    await schedule(settings);
+  } catch (err) {
+    console.error('[restake-lens] live refresh failed', err);
+  }
+}
+
+async function schedule(settings: Settings): Promise<void> {
+  if (settings.offline) {
+    await browser.alarms.clear(ALARM);
+    return;
+  }
+  const next = await refresher.nextDue();
+  // Chrome does not fire alarms sooner than 30 s.
+  const when = Math.max(next?.getTime() ?? Date.now() + 10 * 60_000, Date.now() + 30_000);
+  await browser.alarms.create(ALARM, { when });
+}
+
+export async function start(): Promise<void> {
+  await browser.alarms.create(SAFETY_ALARM, { periodInMinutes: 30 });
+  await tick();
+}
+
+/** Runs every job now (the user's "Refresh now"), de-duplicated with any run in flight. */
+export async function refreshAll(): Promise<void> {
+  const settings = await readSettings();
+  if (settings.offline) return;
+  await Promise.all(allJobs().map((j) => refresher.run(j.id)));
+  await schedule(settings);
+}
+
+export interface LiveState {
+  entries: Entries;
+  jobs: Record<string, JobState>;
+  offline: boolean;
+  damaged: string[];
+}
+
+export async function liveState(): Promise<LiveState> {
+  const [{ entries, jobs }, settings] = await Promise.all([store.read(), readSettings()]);
+  return { entries, jobs, offline: settings.offline, damaged: [...store.damaged] };
+}
