@@ -261,6 +261,14 @@ describe('anvil lifecycle', () => {
     expect(await client.readContract({ address: RENZO, abi: abis.lrtMockAbi, functionName: 'getRate' })).toBe(RATE);
   });
 
+  test('anvil answers CORS preflights (the extension calls it from a service worker in e2e)', async () => {
+    const res = await fetch(anvil.url, {
+      method: 'OPTIONS',
+      headers: { origin: 'chrome-extension://abc', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
   test('a second chain with another id runs beside the first', async () => {
     const other = await startAnvil({ chainId: 17000 });
     try {
