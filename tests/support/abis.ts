@@ -1,0 +1,81 @@
+// Typed ABIs of the test contracts (checked against the solc output in support-chain.test.ts).
+import { parseAbi } from 'viem';
+
+export const multicall3Abi = parseAbi([
+  'struct Call3 { address target; bool allowFailure; bytes callData; }',
+  'struct Result { bool success; bytes returnData; }',
+  'function aggregate3(Call3[] calls) payable returns (Result[] returnData)',
+  'function getBlockNumber() view returns (uint256)',
+  'function getCurrentBlockTimestamp() view returns (uint256)',
+  'function getChainId() view returns (uint256)',
+  'function getEthBalance(address addr) view returns (uint256)',
+]);
+
+export const lrtMockAbi = parseAbi([
+  'function rate() view returns (uint256)',
+  'function getRate() view returns (uint256)',
+  'function rsETHPrice() view returns (uint256)',
+  'function exchangeRatio() view returns (uint256)',
+  'function exchangeRateToNative() view returns (uint256)',
+  'function exchangeRateToLST() view returns (uint256)',
+  'function ratio() view returns (uint256)',
+  'function stEthPerToken() view returns (uint256)',
+  'function getExchangeRate() view returns (uint256)',
+  'function convertToAssets(uint256 shares) view returns (uint256)',
+  'function mETHToETH(uint256 amount) view returns (uint256)',
+  'function getValueByShares(uint256 shares) view returns (uint256)',
+  'function totalSupply() view returns (uint256)',
+  'function decimals() view returns (uint8)',
+  'function symbol() view returns (string)',
+  'function setRate(uint256 r)',
+  'function setSupply(uint256 s)',
+  'function setDecimals(uint8 d)',
+  'function setSymbol(string s)',
+  'function setReverting(bool r)',
+]);
+
+export const curvePoolMockAbi = parseAbi([
+  'function get_dy(int128 i, int128 j, uint256 dx) view returns (uint256)',
+  'function coins(uint256 i) view returns (address)',
+  'function balances(uint256 i) view returns (uint256)',
+  'function setBalances(uint256[2] b)',
+  'function setCoins(address c0, address c1)',
+  'function setReverting(bool r)',
+]);
+
+export const quoterV2MockAbi = parseAbi([
+  'struct QuoteExactInputSingleParams { address tokenIn; address tokenOut; uint256 amountIn; uint24 fee; uint160 sqrtPriceLimitX96; }',
+  'function quoteExactInputSingle(QuoteExactInputSingleParams params) returns (uint256 amountOut, uint160 sqrtPriceX96After, uint32 initializedTicksCrossed, uint256 gasEstimate)',
+  'function setPool(address tokenIn, address tokenOut, uint24 fee, uint256 reserveIn, uint256 reserveOut)',
+  'function setReverting(bool r)',
+]);
+
+export const balancerQueriesMockAbi = parseAbi([
+  'struct SingleSwap { bytes32 poolId; uint8 kind; address assetIn; address assetOut; uint256 amount; bytes userData; }',
+  'struct FundManagement { address sender; bool fromInternalBalance; address recipient; bool toInternalBalance; }',
+  'function querySwap(SingleSwap singleSwap, FundManagement funds) returns (uint256)',
+  'function setPool(bytes32 poolId, address token0, address token1, uint256 balance0, uint256 balance1)',
+  'function setReverting(bool r)',
+]);
+
+export const allocationManagerMockAbi = parseAbi([
+  'struct OperatorSet { address avs; uint32 id; }',
+  'function getMaxMagnitude(address operator, address strategy) view returns (uint64)',
+  'function getEncumberedMagnitude(address operator, address strategy) view returns (uint64)',
+  'function getAllocatedSets(address operator) view returns (OperatorSet[])',
+  'function isRedistributingOperatorSet(OperatorSet operatorSet) view returns (bool)',
+  'function setMagnitudes(address operator, address strategy, uint64 maxMagnitude, uint64 encumberedMagnitude)',
+  'function setAllocatedSets(address operator, OperatorSet[] sets)',
+  'function setRedistributing(OperatorSet operatorSet, bool value)',
+  'function setReverting(bool r)',
+]);
+
+export const delegationManagerMockAbi = parseAbi([
+  'function getOperatorShares(address operator, address[] strategies) view returns (uint256[])',
+  'function delegatedTo(address staker) view returns (address)',
+  'function setOperatorShares(address operator, address strategy, uint256 shares)',
+  'function setDelegatedTo(address staker, address operator)',
+  'function setReverting(bool r)',
+]);
+
+export const setRevertingAbi = parseAbi(['function setReverting(bool r)']);

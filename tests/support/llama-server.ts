@@ -1,0 +1,331 @@
+// A real local HTTP server replaying DefiLlama-shaped responses (coins, yields, api) with programmable faults.
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import { type Socket } from 'node:net';
+
+const HOST = '127.0.0.1';
+
+export interface PriceMeta {
+  symbol: string;
+  decimals: number;
+  confidence?: number;
+  /** Unix seconds; default: now when served. */
+  timestamp?: number;
+}
+export interface ChartPoint {
+  timestamp: number;
+  price: number;
+}
+export interface ChartMeta {
+  symbol: string;
+  decimals: number;
+  confidence?: number;
+}
+export interface YieldPoint {
+  timestamp: string;
+  tvlUsd: number;
+  apy: number | null;
+  apyBase: number | null;
+  apyReward: number | null;
+  il7d: number | null;
+  apyBase7d: number | null;
+}
+
+export type FaultMode =
+  | { kind: 'status'; status: number; body?: string }
+  | { kind: 'rate-limit'; retryAfterS: number }
+  | { kind: 'hang' }
+  | { kind: 'delay'; ms: number }
+  | { kind: 'malformed' }
+  | { kind: 'wrong-shape' }
+  | { kind: 'oversized'; bytes?: number }
+  | { kind: 'reset' };
+
+export interface LoggedRequest {
+  method: string;
+  /** Path without the query string, e.g. `/coins/prices/current/coingecko:ethereum`. */
+  path: string;
+  /** Path with the query string. */
+  url: string;
+  /** Date.now() on arrival. */
+  time: number;
+  /** Response status; undefined while pending and for hang/reset. */
+  status?: number;
+  /** Body bytes written so far. */
+  bytesSent: number;
+}
+
+export interface LlamaServer {
+  readonly url: string;
+  readonly port: number;
+  /** Base URLs standing in for https://coins.llama.fi, https://yields.llama.fi and https://api.llama.fi. */
+  readonly coinsUrl: string;
+  readonly yieldsUrl: string;
+  readonly apiUrl: string;
+  readonly running: boolean;
+  /** Every request received (OPTIONS included), oldest first. */
+  readonly requests: LoggedRequest[];
+  /** Requests whose path starts with `prefix`, not counting OPTIONS preflights. */
+  countRequests(prefix?: string): number;
+  setPrice(key: string, usd: number, meta: PriceMeta): void;
+  removePrice(key: string): void;
+  setChart(key: string, prices: ChartPoint[], meta?: ChartMeta): void;
+  setYield(pool: string, points: YieldPoint[]): void;
+  setTvl(slug: string, tvl: number): void;
+  /** Applies `mode` to GET requests whose path starts with `prefix` ('*' = every path). The longest prefix wins. */
+  fault(prefix: string, mode: FaultMode): void;
+  /** Removes all faults and drops requests left hanging. */
+  clearFaults(): void;
+  /** Clears data, faults and the request log. */
+  reset(): void;
+  /** Closes the port, destroying open connections. State and the log are kept. */
+  stop(): Promise<void>;
+  /** Listens again on the same port. */
+  start(): Promise<void>;
+}
+
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, OPTIONS',
+  'access-control-allow-headers': '*',
+  'access-control-expose-headers': 'Retry-After',
+  'access-control-max-age': '600',
+};
+
+type Routed = { status: number; body: unknown };
+
+/** Starts the server on 127.0.0.1 (a free port unless `port` is given). */
+export async function startLlamaServer(opts: { port?: number } = {}): Promise<LlamaServer> {
+  const prices = new Map<string, { price: number } & PriceMeta>();
+  const charts = new Map<string, { prices: ChartPoint[] } & ChartMeta>();
+  const yields = new Map<string, YieldPoint[]>();
+  const tvls = new Map<string, number>();
+  const faults = new Map<string, FaultMode>();
+  const requests: LoggedRequest[] = [];
+  const hanging = new Set<ServerResponse>();
+  const sockets = new Set<Socket>();
+  let server: Server | undefined;
+  let port = opts.port ?? 0;
+
+  function route(path: string, query: URLSearchParams): Routed {
+    const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+    const [service, ...rest] = parts;
+    const now = Math.floor(Date.now() / 1000);
+    if (service === 'coins' && rest[0] === 'prices' && rest[1] === 'current' && rest.length === 3) {
+      const coins: Record<string, unknown> = {};
+      for (const key of rest[2]!.split(',')) {
+        const p = prices.get(key);
+        if (p) coins[key] = { decimals: p.decimals, symbol: p.symbol, price: p.price, timestamp: p.timestamp ?? now, confidence: p.confidence ?? 0.99 };
+      }
+      return { status: 200, body: { coins } };
+    }
+    if (service === 'coins' && rest[0] === 'chart' && rest.length === 2) {
+      const span = Number(query.get('span') ?? NaN);
+      const coins: Record<string, unknown> = {};
+      for (const key of rest[1]!.split(',')) {
+        const c = charts.get(key);
+        if (!c) continue;
+        const pts = Number.isInteger(span) && span > 0 ? c.prices.slice(-span) : c.prices;
+        coins[key] = { symbol: c.symbol, confidence: c.confidence ?? 0.99, decimals: c.decimals, prices: pts };
+      }
+      return { status: 200, body: { coins } };
+    }
+    if (service === 'yields' && rest[0] === 'chart' && rest.length === 2) {
+      const data = yields.get(rest[1]!);
+      // Unknown pools: our choice of a 404, not a recording of DefiLlama.
+      return data ? { status: 200, body: { status: 'success', data } } : { status: 404, body: { status: 'error', data: 'pool not found' } };
+    }
+    if (service === 'api' && rest[0] === 'tvl' && rest.length === 2) {
+      const tvl = tvls.get(rest[1]!);
+      return tvl === undefined ? { status: 404, body: { message: 'Protocol not found' } } : { status: 200, body: tvl };
+    }
+    return { status: 404, body: { message: 'not found' } };
+  }
+
+  function faultFor(path: string): FaultMode | undefined {
+    let best: [string, FaultMode] | undefined;
+    for (const [prefix, mode] of faults) {
+      const match = prefix === '*' || path.startsWith(prefix);
+      const len = prefix === '*' ? 0 : prefix.length;
+      if (match && (!best || len > (best[0] === '*' ? 0 : best[0].length))) best = [prefix, mode];
+    }
+    return best?.[1];
+  }
+
+  function send(res: ServerResponse, log: LoggedRequest, status: number, body: string, headers: Record<string, string> = {}): void {
+    log.status = status;
+    log.bytesSent = Buffer.byteLength(body);
+    res.writeHead(status, { ...CORS, 'content-type': 'application/json', ...headers });
+    res.end(body);
+  }
+
+  async function streamOversized(res: ServerResponse, log: LoggedRequest, bytes: number): Promise<void> {
+    log.status = 200;
+    res.writeHead(200, { ...CORS, 'content-type': 'application/json' }); // No content-length: chunked.
+    let closed = false;
+    res.once('close', () => (closed = true));
+    const write = (s: string) => {
+      log.bytesSent += Buffer.byteLength(s);
+      return res.write(s);
+    };
+    write('{"coins":{');
+    const ts = Math.floor(Date.now() / 1000);
+    for (let i = 0; log.bytesSent < bytes && !closed; i++) {
+      let batch = '';
+      for (let j = 0; j < 200; j++) {
+        const key = `ethereum:0x${(i * 200 + j).toString(16).padStart(40, '0')}`;
+        batch += `"${key}":{"decimals":18,"symbol":"PAD","price":1,"timestamp":${ts},"confidence":0.99},`;
+      }
+      if (!write(batch) && !closed) await drainOrClose(res);
+    }
+    if (!closed) res.end('"end":{}}}');
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const u = new URL(req.url ?? '/', 'http://x');
+    const log: LoggedRequest = { method: req.method ?? 'GET', path: u.pathname, url: u.pathname + u.search, time: Date.now(), bytesSent: 0 };
+    requests.push(log);
+    if (req.method === 'OPTIONS') {
+      log.status = 204;
+      res.writeHead(204, CORS).end();
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, log, 405, '{"message":"method not allowed"}');
+    const mode = faultFor(u.pathname);
+    switch (mode?.kind) {
+      case 'status':
+        return send(res, log, mode.status, mode.body ?? JSON.stringify({ message: `status ${mode.status}` }));
+      case 'rate-limit':
+        return send(res, log, 429, '{"message":"Too Many Requests"}', { 'retry-after': String(mode.retryAfterS) });
+      case 'hang':
+        hanging.add(res);
+        res.once('close', () => hanging.delete(res));
+        return;
+      case 'reset':
+        req.socket.destroy();
+        return;
+      case 'oversized':
+        return streamOversized(res, log, mode.bytes ?? 20 * 1024 * 1024);
+      case 'delay': {
+        let gone = false;
+        res.once('close', () => (gone = true));
+        await new Promise((r) => setTimeout(r, mode.ms));
+        if (gone) return;
+        break;
+      }
+    }
+    const { status, body } = route(u.pathname, u.searchParams);
+    const json = JSON.stringify(body);
+    if (mode?.kind === 'malformed') return send(res, log, 200, truncate(json));
+    if (mode?.kind === 'wrong-shape') return send(res, log, 200, JSON.stringify(wrongShape(body)));
+    return send(res, log, status, json);
+  }
+
+  function dropHanging(): void {
+    for (const res of hanging) res.socket?.destroy();
+    hanging.clear();
+  }
+
+  function listen(): Promise<void> {
+    const srv = createServer((req, res) => {
+      handle(req, res).catch(() => res.socket?.destroy());
+    });
+    srv.on('connection', (s) => {
+      sockets.add(s);
+      s.once('close', () => sockets.delete(s));
+    });
+    return new Promise((resolve, reject) => {
+      srv.once('error', reject);
+      srv.listen(port, HOST, () => {
+        const addr = srv.address();
+        if (typeof addr === 'object' && addr) port = addr.port;
+        server = srv;
+        resolve();
+      });
+    });
+  }
+
+  await listen();
+  const url = `http://${HOST}:${port}`;
+  return {
+    url,
+    port,
+    coinsUrl: `${url}/coins`,
+    yieldsUrl: `${url}/yields`,
+    apiUrl: `${url}/api`,
+    get running() {
+      return server !== undefined;
+    },
+    requests,
+    countRequests: (prefix = '/') => requests.filter((r) => r.method !== 'OPTIONS' && r.path.startsWith(prefix)).length,
+    setPrice: (key, usd, meta) => void prices.set(key, { price: usd, ...meta }),
+    removePrice: (key) => void prices.delete(key),
+    setChart: (key, pts, meta = { symbol: key.split(':').pop() ?? key, decimals: 18 }) => void charts.set(key, { prices: pts, ...meta }),
+    setYield: (pool, points) => void yields.set(pool, points),
+    setTvl: (slug, tvl) => void tvls.set(slug, tvl),
+    fault: (prefix, mode) => void faults.set(prefix, mode),
+    clearFaults() {
+      faults.clear();
+      dropHanging();
+    },
+    reset() {
+      prices.clear();
+      charts.clear();
+      yields.clear();
+      tvls.clear();
+      faults.clear();
+      dropHanging();
+      requests.length = 0;
+    },
+    async stop() {
+      const srv = server;
+      if (!srv) return;
+      server = undefined;
+      dropHanging();
+      const closed = new Promise<void>((r) => srv.close(() => r()));
+      for (const s of sockets) s.destroy();
+      await closed;
+    },
+    async start() {
+      if (!server) await listen();
+    },
+  };
+}
+
+/** Cuts a JSON text so that it no longer parses. */
+function truncate(json: string): string {
+  const cut = json.slice(0, Math.max(1, Math.floor(json.length / 2)));
+  try {
+    JSON.parse(cut);
+    return `{"${cut}`;
+  } catch {
+    return cut;
+  }
+}
+
+/** Valid JSON that breaks the schema: every number becomes a string (a payload without numbers is wrapped in an array). */
+function wrongShape(body: unknown): unknown {
+  let changed = false;
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'number') {
+      changed = true;
+      return String(v);
+    }
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  const out = walk(body);
+  return changed ? out : [body];
+}
+
+function drainOrClose(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
