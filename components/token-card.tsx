@@ -214,7 +214,7 @@ export function TokenCard({ state, titleId, onMethod }: { state: CardState; titl
           </p>
         ) : (
           <p className="rl-fact rl-muted">
-            <span className="rl-dot rl-unknown" role="img" aria-label={LEVEL_WORD.unknown} /> Split into base staking yield and restaking premium:
+            <span className="rl-dot rl-unknown" role="img" aria-label={LEVEL_WORD.unknown} /> Split into base staking yield and restaking premium:{' '}
             {v.live.mode === 'offline' ? 'not shown in offline mode.' : 'not known (no fresh live APY for this token and the plain-staking benchmark).'}
           </p>
         )}

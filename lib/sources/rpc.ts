@@ -66,7 +66,7 @@ export async function chainClient(chain: string, urls: readonly string[]): Promi
     return fail(wrong ? 'wrong-chain' : 'network', `no usable RPC for ${chain}: ${problems.join('; ')}`);
   }
   const client = createPublicClient({
-    transport: fallback(good.map((u) => http(u, { timeout: RPC_TIMEOUT_MS, retryCount: 1 }))),
+    transport: fallback(good.map((u) => http(u, { timeout: RPC_TIMEOUT_MS, retryCount: 0 })), { retryCount: 1 }),
   }) as PublicClient;
   return { client, urls: good, problems };
 }

@@ -38,7 +38,7 @@ describe('TokenCard', () => {
     const html = renderToStaticMarkup(<TokenCard state={{ status: 'ready', view }} titleId="t" />);
     expect(view.yield.split).toBeNull();
     expect(html).toMatch(/unverified<\/span> Earns from:/);
-    expect(html).toMatch(/rl-dot rl-unknown[^>]*><\/span> Split into base staking yield and restaking premium: not known yet/);
+    expect(html).toMatch(/rl-dot rl-unknown[^>]*><\/span> Split into base staking yield and restaking premium: not known/);
     expect(html).toContain('Value-accruing');
     expect(html).toContain('Market price against redemption value');
   });
@@ -49,7 +49,7 @@ describe('TokenCard', () => {
       yield: { sources: view.yield.sources, split: { totalApyPct: 3.4, baseApyPct: 2.9, premiumApyPct: 0.5, asOf: '2026-11-19T23:50:00Z', sources: [] } },
     };
     const html = renderToStaticMarkup(<TokenCard state={{ status: 'ready', view: live }} titleId="t" />);
-    expect(html).toContain('3.40% = base staking 2.90% + restaking premium 0.50%');
+    expect(html).toContain('3.40% APY = plain ETH staking (benchmark: Lido stETH) 2.90% + restaking premium 0.50%');
     expect(html).toContain('live,');
   });
 
