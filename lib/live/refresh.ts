@@ -90,6 +90,11 @@ export class Refresher {
       outcomes = res.outcomes;
       notes = res.notes;
       if (res.failure) failure = res.failure;
+      // Every key failed (each request on its own): the job failed, and backs off like one.
+      const first = outcomes[0];
+      if (!failure && first && !first.ok && outcomes.every((o) => !o.ok)) {
+        failure = { kind: first.kind, message: outcomes.length > 1 ? `all ${outcomes.length} requests failed, e.g. ${first.message}` : first.message };
+      }
       if (res.failure) outcomes.push(...job.keys(ctx).filter((k) => !outcomes.some((o) => o.key === k)).map((k) => ({ key: k, ok: false as const, kind: res.failure!.kind, message: res.failure!.message })));
     } catch (err) {
       // A bug or an unexpected throw: recorded like any failure, never propagated to the worker.
