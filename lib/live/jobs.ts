@@ -78,7 +78,7 @@ function exitJob(chain: string): Job {
       if (!tokens.length) return { outcomes: [], failure: null, notes: [] };
       const cc = await chainClient(chain, ctx.endpoints.rpc[chain] ?? []);
       if ('ok' in cc) return whole(cc);
-      const res = await quoteExits(cc.client, tokens, `${CHAIN_LABEL[chain] ?? chain} via ${rpcHost(cc.urls[0]!)}`);
+      const res = await quoteExits(cc.client, tokens, chain, `${CHAIN_LABEL[chain] ?? chain} via ${rpcHost(cc.urls[0]!)}`);
       if (!res.ok) return whole(res, cc.problems);
       return {
         failure: null,

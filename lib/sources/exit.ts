@@ -71,8 +71,7 @@ function amountOut(result: unknown): bigint | null {
   return null;
 }
 
-export async function quoteExits(client: PublicClient, tokens: readonly TokenProfile[], chainLabel: string): Promise<Outcome<Record<string, Outcome<ExitQuote>>>> {
-  const chain = tokens[0]?.exitVenues[0]?.chain ?? 'eip155:1';
+export async function quoteExits(client: PublicClient, tokens: readonly TokenProfile[], chain: string, chainLabel: string): Promise<Outcome<Record<string, Outcome<ExitQuote>>>> {
   const items = tokens.map((t) => pick(t, chain)).filter((q): q is Quotable => q !== null);
   const sizes = [REFERENCE, ...EXIT_SIZES];
   const contracts = items.flatMap((q) => sizes.map((s) => call(q, parseUnits(String(s), q.decimals))));

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { getToken } from '../../lib/registry';
 import type { RiskInputs, TokenProfile } from '../../lib/registry/schema';
-import { CURATED_MAX_AGE_DAYS, headline, judgeAdmin, judgeBacking, judgeCode, judgeExit, judgePeg, judgeSlashing, rate } from '../../lib/risk/rate';
+import { CURATED_MAX_AGE_DAYS, headline, judgeAdmin, judgeBacking, judgeCode, judgeExit, judgePeg, judgePegLive, judgeSlashing, rate } from '../../lib/risk/rate';
 import { METHOD_VERSION, PETALS, type Level, type Petal } from '../../lib/risk/types';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
@@ -185,5 +185,25 @@ describe('method document', () => {
     expect(html).toContain(`<strong id="version">${METHOD_VERSION}</strong>`);
     for (const p of PETALS) expect(html, p.id).toContain(`<h2 id="${p.id}">`);
     expect(html).toContain(`${CURATED_MAX_AGE_DAYS} days`);
+  });
+});
+
+describe('live peg rule (judgePegLive), at its edges', () => {
+  const base = { coverageDays: 7, asOf: '2026-11-21T00:00:00Z', links: [] };
+  const level = (nowPct: number, maxAbsPct: number | null, coverageDays = 7) => judgePegLive({ ...base, nowPct, maxAbsPct, coverageDays }).level;
+  test('now beyond 2% is red whatever the history', () => {
+    expect(level(-2.01, null, 0)).toBe('bad');
+    expect(level(-2, 2)).toBe('warning');
+  });
+  test('7-day maximum beyond 2% is red; beyond 0.5% yellow; at most 0.5% green', () => {
+    expect(level(0.1, 2.01)).toBe('bad');
+    expect(level(0.1, 0.51)).toBe('warning');
+    expect(level(0.1, 0.5)).toBe('good');
+  });
+  test('without 6 days of history it is never green', () => {
+    expect(level(0.1, 0.1, 5.9)).toBe('unknown');
+    expect(level(0.1, null, 0)).toBe('unknown');
+    expect(level(0.6, null, 0)).toBe('warning');
+    expect(level(0.1, 0.1, 6)).toBe('good');
   });
 });
