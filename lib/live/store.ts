@@ -46,7 +46,9 @@ export interface Entry<T = unknown> {
   error: z.infer<typeof Fail> | null;
 }
 
-const EntryShape = z.object({ value: z.unknown(), okAt: iso.nullable(), source: z.string().max(600).nullable(), error: Fail.nullable() });
+/** A source can be a batched DefiLlama URL (up to COINS_PER_REQUEST coin keys, about 3.5 kB): the cap must admit it. */
+const SOURCE_MAX = 4096;
+const EntryShape = z.object({ value: z.unknown(), okAt: iso.nullable(), source: z.string().max(SOURCE_MAX).nullable(), error: Fail.nullable() });
 
 export const JobState = z.object({
   lastRunAt: iso.nullable(),

@@ -5,12 +5,14 @@ import { serveStatic } from '../../../scripts/serve.ts';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const CHROME_BUILD = `${ROOT}.output/chrome-mv3`;
+/** `wxt build --mode e2e`: reads endpoint overrides from storage.local['dev:endpoints'] (npm run build:e2e). */
+export const CHROME_E2E_BUILD = `${ROOT}.output/chrome-mv3-e2e`;
 export const FIREFOX_BUILD = `${ROOT}.output/firefox-mv3`;
 export const SCREENSHOTS = `${ROOT}docs/screenshots`;
 
 export function requireBuild(dir: string): string {
   if (!existsSync(`${dir}/manifest.json`)) {
-    throw new Error(`No extension build at ${dir}. Run \`npm run build:all\` first (npm test does).`);
+    throw new Error(`No extension build at ${dir}. Run \`npm run build:all\` (and \`npm run build:e2e\` for the e2e-mode build) first (npm test does).`);
   }
   return dir;
 }

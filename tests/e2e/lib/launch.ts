@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { CHROMIUM_FLAGS, findChromium, findFirefox } from '../../../scripts/browsers.ts';
-import { CHROME_BUILD, FIREFOX_BUILD, requireBuild } from './env.ts';
+import { CHROME_BUILD, CHROME_E2E_BUILD, FIREFOX_BUILD, requireBuild } from './env.ts';
 
 export interface ChromiumSession {
   context: BrowserContext;
@@ -15,8 +15,13 @@ export interface ChromiumSession {
   close(): Promise<void>;
 }
 
-export async function launchChromium(): Promise<ChromiumSession> {
-  const ext = requireBuild(CHROME_BUILD);
+export interface LaunchOptions {
+  /** `production` (default): .output/chrome-mv3. `e2e`: .output/chrome-mv3-e2e, which honours storage.local['dev:endpoints']. */
+  build?: 'production' | 'e2e';
+}
+
+export async function launchChromium(opts: LaunchOptions = {}): Promise<ChromiumSession> {
+  const ext = requireBuild(opts.build === 'e2e' ? CHROME_E2E_BUILD : CHROME_BUILD);
   const profile = await mkdtemp(join(tmpdir(), 'rl-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
