@@ -41,12 +41,20 @@ async function grantedRpc(settings: Settings): Promise<{ rpc: Record<string, str
   return { rpc, notes };
 }
 
+/** e2e builds only: the local test services' endpoints, once the test has written them. */
+async function devEndpoints(): Promise<Partial<Endpoints> | null> {
+  if (!E2E) return null;
+  const raw = (await browser.storage.local.get(DEV_ENDPOINTS_KEY))[DEV_ENDPOINTS_KEY];
+  return raw && typeof raw === 'object' ? (raw as Partial<Endpoints>) : null;
+}
+
+/** An e2e build never contacts the real hosts: it waits until the test points it at local services. */
+async function mayFetch(settings: Settings): Promise<boolean> {
+  return !settings.offline && (!E2E || (await devEndpoints()) !== null);
+}
+
 async function endpoints(settings: Settings): Promise<Endpoints> {
-  let base = DEFAULT_ENDPOINTS;
-  if (E2E) {
-    const raw = (await browser.storage.local.get(DEV_ENDPOINTS_KEY))[DEV_ENDPOINTS_KEY] as Partial<Endpoints> | undefined;
-    if (raw && typeof raw === 'object') base = { ...base, ...raw };
-  }
+  const base = { ...DEFAULT_ENDPOINTS, ...(await devEndpoints()) };
   const { rpc } = await grantedRpc(settings);
   return withUserRpc(base, rpc);
 }
@@ -61,7 +69,7 @@ export const refresher = new Refresher({
 export async function tick(): Promise<void> {
   try {
     const settings = await readSettings();
-    if (!settings.offline) await refresher.runDue();
+    if (await mayFetch(settings)) await refresher.runDue();
     await schedule(settings);
   } catch (err) {
     console.error('[restake-lens] live refresh failed', err);
@@ -87,7 +95,7 @@ export async function start(): Promise<void> {
 /** Runs every job now (the user's "Refresh now"), de-duplicated with any run in flight. */
 export async function refreshAll(): Promise<void> {
   const settings = await readSettings();
-  if (settings.offline) return;
+  if (!(await mayFetch(settings))) return;
   await Promise.all(allJobs().map((j) => refresher.run(j.id)));
   await schedule(settings);
 }

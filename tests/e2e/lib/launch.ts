@@ -8,6 +8,12 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 import { CHROMIUM_FLAGS, findChromium, findFirefox } from '../../../scripts/browsers.ts';
 import { CHROME_BUILD, CHROME_E2E_BUILD, FIREFOX_BUILD, requireBuild } from './env.ts';
 
+/**
+ * No request leaves the machine: every host name but loopback fails to resolve. (The production build's
+ * background refreshes live data from real hosts on start; in tests those requests fail locally, as offline.)
+ */
+const OFFLINE_CHROMIUM = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost';
+
 export interface ChromiumSession {
   context: BrowserContext;
   worker: Worker;
@@ -27,7 +33,7 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Chromium
     executablePath: findChromium(),
     headless: true,
     viewport: { width: 1100, height: 800 },
-    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
+    args: [...CHROMIUM_FLAGS, OFFLINE_CHROMIUM, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   return {
@@ -54,6 +60,15 @@ export async function launchFirefox(): Promise<Browser> {
       'datareporting.policy.dataSubmissionEnabled': false,
       'toolkit.telemetry.enabled': false,
       'network.captive-portal-service.enabled': false,
+      // No request leaves the machine: everything but loopback goes to a proxy port where nothing listens.
+      // (The production build's background refreshes live data from real hosts on start; here those fail
+      // locally, as they would offline.)
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': 9,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': 9,
+      'network.proxy.no_proxies_on': '127.0.0.1, localhost',
     },
   });
   await browser.installExtension(ext);
