@@ -2,7 +2,8 @@
 // viewed), how often, and which cache keys it fills. Each job returns per-key outcomes; the refresher stores them.
 import type { TokenProfile } from '../registry/schema';
 import type { Endpoints } from '../sources/endpoints';
-import type { Failure, FailureKind } from '../sources/http';
+import type { PublicClient } from 'viem';
+import type { Failure, FailureKind, Outcome } from '../sources/http';
 import { fetchPriceCharts, fetchPrices, fetchTvl, fetchYield } from '../sources/llama';
 import { chainClient, rpcHost } from '../sources/rpc';
 import { readRates, readableOn } from '../sources/rates';
@@ -44,115 +45,98 @@ function marketCoins(ctx: JobContext): string[] {
 
 const whole = (failure: Failure, notes: string[] = []): JobRun => ({ outcomes: [], failure, notes });
 
-function ratesJob(chain: string): Job {
+/** A job reading every eligible token on one chain in a single multicall; each token's outcome is its own key. */
+function chainJob<T>(
+  id: string,
+  periodMin: number,
+  chain: string,
+  eligible: (tokens: readonly TokenProfile[], chain: string) => TokenProfile[],
+  keyOf: (tokenId: string) => string,
+  read: (client: PublicClient, tokens: TokenProfile[], label: string) => Promise<Outcome<Record<string, Outcome<T>>>>,
+  sourceOf: (value: T) => string,
+): Job {
   return {
-    id: `rates:${chain}`,
-    periodMin: 10,
-    keys: (ctx) => readableOn(ctx.tokens, chain).map((t) => key.rate(t.id)),
+    id,
+    periodMin,
+    keys: (ctx) => eligible(ctx.tokens, chain).map((t) => keyOf(t.id)),
     async run(ctx) {
-      const tokens = readableOn(ctx.tokens, chain);
+      const tokens = eligible(ctx.tokens, chain);
       if (!tokens.length) return { outcomes: [], failure: null, notes: [] };
       const cc = await chainClient(chain, ctx.endpoints.rpc[chain] ?? []);
       if ('ok' in cc) return whole(cc);
-      const label = `${CHAIN_LABEL[chain] ?? chain} via ${rpcHost(cc.urls[0]!)}`;
-      const res = await readRates(cc.client, tokens, label);
+      const res = await read(cc.client, tokens, `${CHAIN_LABEL[chain] ?? chain} via ${rpcHost(cc.urls[0]!)}`);
       if (!res.ok) return whole(res, cc.problems);
       return {
         failure: null,
         notes: cc.problems,
-        outcomes: Object.entries(res.data).map(([id, o]) =>
-          o.ok ? { key: key.rate(id), ok: true, value: o.data, source: o.data.call } : { key: key.rate(id), ok: false, kind: o.kind, message: o.message },
+        outcomes: Object.entries(res.data).map(([tid, o]) =>
+          o.ok ? { key: keyOf(tid), ok: true, value: o.data, source: sourceOf(o.data) } : { key: keyOf(tid), ok: false, kind: o.kind, message: o.message },
         ),
       };
     },
   };
 }
 
-function exitJob(chain: string): Job {
+const ratesJob = (chain: string) => chainJob(`rates:${chain}`, 10, chain, readableOn, key.rate, readRates, (v) => v.call);
+const exitJob = (chain: string) =>
+  chainJob(`exit:${chain}`, 60, chain, quotableOn, key.exit, (client, tokens, label) => quoteExits(client, tokens, chain, label), (v) => v.venue);
+
+/** One request per item: a failing item does not stop the others, but a rate limit ends the run there. */
+async function oneByOne(items: readonly string[], keyOf: (item: string) => string, fetchOne: (item: string) => Promise<Outcome<unknown>>): Promise<JobRun> {
+  const outcomes: KeyOutcome[] = [];
+  for (const item of items) {
+    const res = await fetchOne(item);
+    outcomes.push(res.ok ? { key: keyOf(item), ok: true, value: res.data, source: res.url } : { key: keyOf(item), ok: false, kind: res.kind, message: res.message });
+    if (!res.ok && res.kind === 'rate-limited') return { outcomes, failure: res, notes: [] };
+  }
+  return { outcomes, failure: null, notes: [] };
+}
+
+/** A job making one batched DefiLlama coins request for every coin; a coin missing from the answer is its own failure. */
+function coinsJob<T>(id: string, periodMin: number, keyOf: (coin: string) => string, what: string, fetchAll: (ctx: JobContext, coins: string[]) => Promise<Outcome<Record<string, T>>>, has: (v: T) => boolean): Job {
   return {
-    id: `exit:${chain}`,
-    periodMin: 60,
-    keys: (ctx) => quotableOn(ctx.tokens, chain).map((t) => key.exit(t.id)),
+    id,
+    periodMin,
+    keys: (ctx) => marketCoins(ctx).map(keyOf),
     async run(ctx) {
-      const tokens = quotableOn(ctx.tokens, chain);
-      if (!tokens.length) return { outcomes: [], failure: null, notes: [] };
-      const cc = await chainClient(chain, ctx.endpoints.rpc[chain] ?? []);
-      if ('ok' in cc) return whole(cc);
-      const res = await quoteExits(cc.client, tokens, chain, `${CHAIN_LABEL[chain] ?? chain} via ${rpcHost(cc.urls[0]!)}`);
-      if (!res.ok) return whole(res, cc.problems);
+      const coins = marketCoins(ctx);
+      const res = await fetchAll(ctx, coins);
+      if (!res.ok) return whole(res);
       return {
         failure: null,
-        notes: cc.problems,
-        outcomes: Object.entries(res.data).map(([id, o]) =>
-          o.ok ? { key: key.exit(id), ok: true, value: o.data, source: o.data.venue } : { key: key.exit(id), ok: false, kind: o.kind, message: o.message },
-        ),
+        notes: [],
+        outcomes: coins.map((c) => {
+          const v = res.data[c];
+          return v !== undefined && has(v)
+            ? { key: keyOf(c), ok: true, value: v, source: res.url }
+            : { key: keyOf(c), ok: false, kind: 'no-data', message: `DefiLlama has no ${what} for ${c}` };
+        }),
       };
     },
   };
 }
 
-const pricesJob: Job = {
-  id: 'prices',
-  periodMin: 10,
-  keys: (ctx) => marketCoins(ctx).map(key.price),
-  async run(ctx) {
-    const coins = marketCoins(ctx);
-    const res = await fetchPrices(ctx.endpoints.coins, coins, opts(ctx));
-    if (!res.ok) return whole(res);
-    return {
-      failure: null,
-      notes: [],
-      outcomes: coins.map((c) => {
-        const p = res.data[c];
-        return p
-          ? { key: key.price(c), ok: true, value: p, source: res.url }
-          : { key: key.price(c), ok: false, kind: 'no-data', message: `DefiLlama has no price for ${c}` };
-      }),
-    };
-  },
-};
+const pricesJob = coinsJob('prices', 10, key.price, 'price', (ctx, coins) => fetchPrices(ctx.endpoints.coins, coins, opts(ctx)), () => true);
 
 /** Seven days of prices every 4 hours: the peg's 7-day history and sparkline. */
-const chartsJob: Job = {
-  id: 'charts',
-  periodMin: 60,
-  keys: (ctx) => marketCoins(ctx).map(key.chart),
-  async run(ctx) {
-    const coins = marketCoins(ctx);
-    const res = await fetchPriceCharts(ctx.endpoints.coins, coins, { days: 7, periodHours: 4 }, opts(ctx));
-    if (!res.ok) return whole(res);
-    return {
-      failure: null,
-      notes: [],
-      outcomes: coins.map((c) => {
-        const p = res.data[c];
-        return p && p.length
-          ? { key: key.chart(c), ok: true, value: p, source: res.url }
-          : { key: key.chart(c), ok: false, kind: 'no-data', message: `DefiLlama has no price history for ${c}` };
-      }),
-    };
-  },
-};
+const chartsJob = coinsJob(
+  'charts',
+  60,
+  key.chart,
+  'price history',
+  (ctx, coins) => fetchPriceCharts(ctx.endpoints.coins, coins, { days: 7, periodHours: 4 }, opts(ctx)),
+  (points) => points.length > 0,
+);
 
 function pools(ctx: JobContext): string[] {
   return [...new Set(ctx.tokens.map(yieldPool).filter((p): p is string => p !== null))];
 }
 
-/** One request per pool; a pool that fails does not stop the others. */
 const yieldsJob: Job = {
   id: 'yields',
   periodMin: 60,
   keys: (ctx) => pools(ctx).map(key.yield),
-  async run(ctx) {
-    const outcomes: KeyOutcome[] = [];
-    for (const pool of pools(ctx)) {
-      const res = await fetchYield(ctx.endpoints.yields, pool, opts(ctx));
-      outcomes.push(res.ok ? { key: key.yield(pool), ok: true, value: res.data, source: res.url } : { key: key.yield(pool), ok: false, kind: res.kind, message: res.message });
-      // Told to slow down: leave the rest for the next run.
-      if (!res.ok && res.kind === 'rate-limited') return { outcomes, failure: res, notes: [] };
-    }
-    return { outcomes, failure: null, notes: [] };
-  },
+  run: (ctx) => oneByOne(pools(ctx), key.yield, (pool) => fetchYield(ctx.endpoints.yields, pool, opts(ctx))),
 };
 
 function slugs(ctx: JobContext): string[] {
@@ -163,15 +147,7 @@ const tvlJob: Job = {
   id: 'tvl',
   periodMin: 60,
   keys: (ctx) => slugs(ctx).map(key.tvl),
-  async run(ctx) {
-    const outcomes: KeyOutcome[] = [];
-    for (const slug of slugs(ctx)) {
-      const res = await fetchTvl(ctx.endpoints.api, slug, opts(ctx));
-      outcomes.push(res.ok ? { key: key.tvl(slug), ok: true, value: res.data, source: res.url } : { key: key.tvl(slug), ok: false, kind: res.kind, message: res.message });
-      if (!res.ok && res.kind === 'rate-limited') return { outcomes, failure: res, notes: [] };
-    }
-    return { outcomes, failure: null, notes: [] };
-  },
+  run: (ctx) => oneByOne(slugs(ctx), key.tvl, (slug) => fetchTvl(ctx.endpoints.api, slug, opts(ctx))),
 };
 
 /** Every job, for the chains the registry reads on. */
