@@ -3,6 +3,7 @@ import type { MisnomerView, PetalView, TokenCardView } from '../lib/messaging/co
 import { FactLine, SourceLinks, Unverified } from './sources';
 import { LEVEL_WORD, Rosette } from './rosette';
 import { chainName, shortAddress } from './chains';
+import { agoText } from '../lib/age';
 
 export type CardState =
   | { status: 'loading'; symbol: string }
@@ -30,14 +31,6 @@ export function ageText(p: Pick<PetalView, 'method' | 'asOf'>, now: Date = new D
   if (!p.asOf) return 'no data';
   if (p.method === 'curated') return `bundled, as of ${p.asOf}`;
   return `live, ${agoText(p.asOf, now)} ago`;
-}
-
-/** "4 min", "3 h", "2 days". */
-export function agoText(iso: string, now: Date = new Date()): string {
-  const mins = Math.max(0, Math.round((now.getTime() - Date.parse(iso)) / 60_000));
-  if (mins < 60) return `${mins} min`;
-  if (mins < 48 * 60) return `${Math.round(mins / 60)} h`;
-  return `${Math.round(mins / 1440)} days`;
 }
 
 /** Live figures with their ages; a figure past its time-to-live is grey and says it is the last good value. */

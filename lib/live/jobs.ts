@@ -16,6 +16,8 @@ export interface JobContext {
   now: () => Date;
   timeoutMs?: number;
   maxBytes?: number;
+  /** Problems with the configured endpoints found before any request (a user RPC without its permission). */
+  endpointNotes?: string[];
 }
 
 export type KeyOutcome = { key: string; ok: true; value: unknown; source: string } | { key: string; ok: false; kind: FailureKind; message: string };
@@ -63,12 +65,13 @@ function chainJob<T>(
       const tokens = eligible(ctx.tokens, chain);
       if (!tokens.length) return { outcomes: [], failure: null, notes: [] };
       const cc = await chainClient(chain, ctx.endpoints.rpc[chain] ?? []);
-      if ('ok' in cc) return whole(cc);
+      if ('ok' in cc) return whole(cc, ctx.endpointNotes);
+      const notes = [...(ctx.endpointNotes ?? []), ...cc.problems];
       const res = await read(cc.client, tokens, `${CHAIN_LABEL[chain] ?? chain} via ${rpcHost(cc.urls[0]!)}`);
-      if (!res.ok) return whole(res, cc.problems);
+      if (!res.ok) return whole(res, notes);
       return {
         failure: null,
-        notes: cc.problems,
+        notes,
         outcomes: Object.entries(res.data).map(([tid, o]) =>
           o.ok ? { key: keyOf(tid), ok: true, value: o.data, source: sourceOf(o.data) } : { key: keyOf(tid), ok: false, kind: o.kind, message: o.message },
         ),

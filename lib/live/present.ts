@@ -3,6 +3,7 @@
 import type { TokenProfile } from '../registry/schema';
 import type { LiveFactView, LiveView, SourceView } from '../messaging/contract';
 import type { LiveRisk } from '../risk/rate';
+import { agoText } from '../age';
 import { EXIT_PETAL_SIZE, type LiveFact, type TokenLive } from './facts';
 
 const EXPLORER: Record<string, string> = { Ethereum: 'https://etherscan.io/address/' };
@@ -49,15 +50,9 @@ function view(id: LiveFactView['id'], label: string, f: LiveFact<unknown>, text:
   return { id, label, text, okAt: f.okAt, fresh: f.fresh, failing: f.failing, sources: f.sources.map(sourceLink) };
 }
 
-function ago(iso: string, now: Date): string {
-  const mins = Math.max(0, Math.round((now.getTime() - Date.parse(iso)) / 60_000));
-  if (mins < 60) return `${mins} min`;
-  if (mins < 48 * 60) return `${Math.round(mins / 60)} h`;
-  return `${Math.round(mins / 1440)} days`;
-}
-
 export function liveView(t: TokenProfile, l: TokenLive | null, now: Date, offline: boolean): LiveView {
-  if (offline || !l) return { mode: 'offline', note: 'Offline mode: bundled data only, nothing is fetched.', facts: [], pegHistory: [], apyHistory: [] };
+  if (offline) return { mode: 'offline', note: 'Offline mode: bundled data only, nothing is fetched.', facts: [], pegHistory: [], apyHistory: [] };
+  if (!l) return { mode: 'live', note: 'No live data yet: bundled data only.', facts: [], pegHistory: [], apyHistory: [] };
   const facts: LiveFactView[] = [];
   const unit = l.rate?.value.unit ?? t.rateSource?.read?.unit ?? '';
   if (l.rate) facts.push(view('rate', 'Redemption rate', l.rate, `1 ${t.symbol} = ${n(l.rate.value.rate, 6)} ${unit}`));
@@ -87,7 +82,7 @@ export function liveView(t: TokenProfile, l: TokenLive | null, now: Date, offlin
     note = l.missing.length ? 'No live data yet: the first refresh has not completed, or its sources failed. Bundled data only.' : 'No live source for this token in the registry: bundled data only.';
   } else if (stale.length) {
     const oldest = stale.map((f) => f.okAt).sort()[0]!;
-    note = `Live data is out of date: showing the last good values, the oldest from ${ago(oldest, now)} ago.${failing.length ? ` Now failing: ${failing.slice(0, 2).join('; ')}.` : ''}`;
+    note = `Live data is out of date: showing the last good values, the oldest from ${agoText(oldest, now)} ago.${failing.length ? ` Now failing: ${failing.slice(0, 2).join('; ')}.` : ''}`;
   } else if (failing.length) {
     note = `The last refresh failed (${failing.slice(0, 2).join('; ')}); the values shown are still fresh.`;
   }

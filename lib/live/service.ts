@@ -53,16 +53,19 @@ async function mayFetch(settings: Settings): Promise<boolean> {
   return !settings.offline && (!E2E || (await devEndpoints()) !== null);
 }
 
-async function endpoints(settings: Settings): Promise<Endpoints> {
+async function endpoints(settings: Settings): Promise<{ endpoints: Endpoints; notes: string[] }> {
   const base = { ...DEFAULT_ENDPOINTS, ...(await devEndpoints()) };
-  const { rpc } = await grantedRpc(settings);
-  return withUserRpc(base, rpc);
+  const { rpc, notes } = await grantedRpc(settings);
+  return { endpoints: withUserRpc(base, rpc), notes };
 }
 
 export const refresher = new Refresher({
   store,
   jobs: allJobs(),
-  context: async (): Promise<JobContext> => ({ tokens: TOKENS, endpoints: await endpoints(await readSettings()), now: () => new Date() }),
+  context: async (): Promise<JobContext> => {
+    const { endpoints: e, notes } = await endpoints(await readSettings());
+    return { tokens: TOKENS, endpoints: e, endpointNotes: notes, now: () => new Date() };
+  },
 });
 
 /** Runs what is due (unless offline), then sets the alarm for the next due job. Never throws. */

@@ -262,6 +262,13 @@ describe('live data against local services', () => {
     expect((entries['rate:weeth']!.value as { rate: number }).rate).toBeCloseTo(1.07, 9);
   });
 
+  test('a user RPC without its host permission is reported in the job status', async () => {
+    const h = harness({ endpointNotes: ['rpc.example: host permission not granted, using the default endpoints'] });
+    await h.refresher.run('rates:eip155:1');
+    const { jobs } = await h.store.read();
+    expect(jobs['rates:eip155:1']).toMatchObject({ error: null, notes: ['rpc.example: host permission not granted, using the default endpoints'] });
+  });
+
   test('a corrupted cache entry is dropped alone and reported; the others and the next refresh are fine', async () => {
     const h = harness();
     await goodRun(h);
