@@ -4,7 +4,8 @@ import { REGISTRY_VERSION, TOKENS, getToken } from '../../lib/registry';
 import { detectConfig } from '../../lib/registry/detect-config';
 import { MISNOMERS } from '../../lib/registry/misnomers';
 import { summary, toCardView, toMisnomerView } from '../../lib/registry/view';
-import { enabledFor, parseSettings, SETTINGS_KEY } from '../../lib/settings';
+import { enabledFor } from '../../lib/settings';
+import { readSettings } from '../../lib/settings-store';
 import { rateWith, type LiveInput } from '../../lib/registry/view';
 import { BENCHMARK_TOKEN, tokenLive } from '../../lib/live/facts';
 import { liveState, refreshAll, type LiveState } from '../../lib/live/service';
@@ -39,7 +40,7 @@ async function status() {
 
 export const handlers: Handlers = {
   'page:config': async (_input, ctx) => {
-    const settings = parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+    const settings = await readSettings();
     const enabled = enabledFor(settings, ctx.pageUrl);
     return { enabled, detect: enabled ? (settings.markLst ? DETECT.all : DETECT.rt) : EMPTY };
   },

@@ -7,6 +7,7 @@ import { clearTab } from '../../lib/tab-reports';
 import { handlers } from './handlers';
 import { ALARM, SAFETY_ALARM, start, tick } from '../../lib/live/service';
 import { SETTINGS_KEY } from '../../lib/storage-keys';
+import { upgradeStoredSettings } from '../../lib/settings-store';
 
 export default defineBackground(() => {
   const origin = browser.runtime.getURL('/');
@@ -23,8 +24,9 @@ export default defineBackground(() => {
     // Offline mode or RPC endpoints changed: re-plan (a job not yet due stays not due).
     if (area === 'local' && SETTINGS_KEY in changes) void tick();
   });
-  // Each time the worker starts (install, browser start, wake-up): only jobs already due run.
-  void start();
+  // Each time the worker starts (install, update, browser start, wake-up): settings from an older version are
+  // rewritten in the current one, then only jobs already due run.
+  void upgradeStoredSettings().then(start);
   browser.tabs.onRemoved.addListener((tabId) => void clearTab(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // A new document is loading in the tab: its frames will report afresh.

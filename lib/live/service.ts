@@ -3,7 +3,8 @@
 // point every source at local test services.
 import { browser } from 'wxt/browser';
 import { TOKENS } from '../registry';
-import { parseSettings, SETTINGS_KEY, type Settings } from '../settings';
+import type { Settings } from '../settings';
+import { readSettings } from '../settings-store';
 import { DEFAULT_ENDPOINTS, withUserRpc, type Endpoints } from '../sources/endpoints';
 import { allJobs, type JobContext } from './jobs';
 import { Refresher } from './refresh';
@@ -20,10 +21,6 @@ export const store = new LiveStore({
   get: (keys) => browser.storage.local.get(keys),
   set: (items) => browser.storage.local.set(items),
 });
-
-export async function readSettings(): Promise<Settings> {
-  return parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
-}
 
 /** The user's RPC endpoints that they granted host access to; the others are reported, not used. */
 async function grantedRpc(settings: Settings): Promise<{ rpc: Record<string, string[]>; notes: string[] }> {

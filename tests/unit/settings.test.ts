@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_SETTINGS, enabledFor, hostInSite, parseSettings, siteOf } from '../../lib/settings';
+import { DEFAULT_SETTINGS, enabledFor, hostInSite, migrateSettings, MIGRATIONS, needsUpgrade, parseSettings, SETTINGS_VERSION, siteOf } from '../../lib/settings';
 import { detectConfig } from '../../lib/registry/detect-config';
 import { TOKENS } from '../../lib/registry';
 import { MISNOMERS } from '../../lib/registry/misnomers';
@@ -11,6 +11,52 @@ describe('settings', () => {
     expect(parseSettings('nonsense')).toEqual(DEFAULT_SETTINGS);
     expect(parseSettings({ siteMode: 'sometimes', disabledSites: ['x.com'], markLst: 'yes' })).toEqual({ ...DEFAULT_SETTINGS, disabledSites: ['x.com'] });
     expect(parseSettings({ disabledSites: ['<script>'] }).disabledSites).toEqual([]);
+  });
+
+  test('migration 1 -> 2: an unversioned first-release value keeps every choice and gains the new fields', () => {
+    // Exactly what the first release stored (no version field).
+    const v1 = {
+      siteMode: 'only',
+      disabledSites: ['x.com'],
+      onlySites: ['etherscan.io', 'app.pendle.finance'],
+      markLst: true,
+      offline: true,
+      rpc: { 'eip155:1': ['https://rpc.example.org/key'] },
+    };
+    expect(MIGRATIONS[1]!(v1)).toEqual({ ...v1, version: 2, refreshMinutes: 10, alerts: { depegPct: 1, watched: [] } });
+    expect(migrateSettings(v1)).toMatchObject({ from: 1, newer: false });
+    expect(parseSettings(v1)).toEqual({ ...v1, version: 2, refreshMinutes: 10, alerts: { depegPct: 1, watched: [] } });
+    expect(needsUpgrade(v1)).toBe(true);
+    // A damaged v1 field still falls back alone.
+    expect(parseSettings({ ...v1, markLst: 'yes' }).markLst).toBe(false);
+    expect(parseSettings({ ...v1, markLst: 'yes' }).onlySites).toEqual(v1.onlySites);
+  });
+
+  test('every version below the current one has a migration step', () => {
+    for (let v = 1; v < SETTINGS_VERSION; v++) expect(MIGRATIONS[v], `migration ${v} -> ${v + 1}`).toBeTypeOf('function');
+  });
+
+  test('current values are not rewritten; newer ones are read but never written back', () => {
+    const v2 = { ...DEFAULT_SETTINGS, alerts: { depegPct: 2.5, watched: ['ezeth', 'weeth'] }, refreshMinutes: 60 };
+    expect(parseSettings(v2)).toEqual(v2);
+    expect(needsUpgrade(v2)).toBe(false);
+    expect(needsUpgrade(undefined)).toBe(false);
+    const v9 = { ...v2, version: 9, somethingNew: { a: 1 } };
+    expect(migrateSettings(v9)).toMatchObject({ from: 9, newer: true });
+    expect(needsUpgrade(v9)).toBe(false);
+    expect(parseSettings(v9)).toEqual({ ...v2, version: SETTINGS_VERSION });
+    // A version that is not a version: damaged, read field by field, and rewritten.
+    expect(needsUpgrade({ version: 'two', markLst: true })).toBe(true);
+    expect(parseSettings({ version: 'two', markLst: true }).markLst).toBe(true);
+    expect(parseSettings([1, 2])).toEqual(DEFAULT_SETTINGS);
+  });
+
+  test('alert and refresh fields fall back on their own', () => {
+    const s = parseSettings({ version: 2, refreshMinutes: 1, alerts: { depegPct: 0, watched: ['ezeth', 'BAD ID'] } });
+    expect(s.refreshMinutes).toBe(10);
+    expect(s.alerts).toEqual({ depegPct: 1, watched: [] });
+    expect(parseSettings({ version: 2, alerts: { depegPct: 3, watched: 'ezeth' } }).alerts).toEqual({ depegPct: 3, watched: [] });
+    expect(parseSettings({ version: 2, alerts: null }).alerts).toEqual({ depegPct: 1, watched: [] });
   });
 
   test('sites are host names; subdomains belong to their site', () => {
