@@ -3,10 +3,10 @@ import { browser } from 'wxt/browser';
 import { REGISTRY_VERSION, TOKENS, getToken } from '../../lib/registry';
 import { detectConfig } from '../../lib/registry/detect-config';
 import { MISNOMERS } from '../../lib/registry/misnomers';
-import { summary, toCardView, toMisnomerView } from '../../lib/registry/view';
+import { toCardView, toMisnomerView, toRegistryEntry, toRowView } from '../../lib/registry/view';
 import { enabledFor } from '../../lib/settings';
 import { readSettings } from '../../lib/settings-store';
-import { rateWith, type LiveInput } from '../../lib/registry/view';
+import type { LiveInput } from '../../lib/registry/view';
 import { BENCHMARK_TOKEN, tokenLive } from '../../lib/live/facts';
 import { liveState, refreshAll, type LiveState } from '../../lib/live/service';
 import type { TokenProfile } from '../../lib/registry/schema';
@@ -82,7 +82,13 @@ export const handlers: Handlers = {
     const now = new Date();
     return Object.entries(counts).flatMap(([id, count]) => {
       const t = getToken(id);
-      return t ? [{ id, symbol: t.symbol, name: t.name, issuer: t.issuer, count, rating: summary(rateWith(t, now, liveInput(t, state, now))) }] : [];
+      return t ? [{ ...toRowView(t, now, liveInput(t, state, now)), count }] : [];
     });
+  },
+
+  'registry:list': async () => {
+    const state = await liveState();
+    const now = new Date();
+    return TOKENS.map((t) => toRegistryEntry(t, now, liveInput(t, state, now)));
   },
 };

@@ -104,14 +104,26 @@ export const MisnomerView = z.object({
   sources: z.array(SourceView),
 });
 
-export const TabTokenView = z.object({
+/** A live figure in a list row: its value and whether it is fresh (a stale one shows grey with its age). */
+export const LiveFigure = z.object({ pct: z.number(), fresh: z.boolean(), okAt: z.string() });
+
+/** One token in a list (the popup's summary and search): who issues it, its rosette, and its peg and APY when known. */
+export const TokenRowView = z.object({
   id: TokenId,
   symbol: z.string(),
   name: z.string(),
   issuer: z.string(),
-  count: z.int().check(z.nonnegative()),
+  category: z.string(),
   rating: RatingSummary,
+  /** Market price against redemption value, percent (negative: below). Null: no live figure (offline or none yet). */
+  peg: z.nullable(LiveFigure),
+  apy: z.nullable(LiveFigure),
 });
+
+export const TabTokenView = z.extend(TokenRowView, { count: z.int().check(z.nonnegative()) });
+
+/** A registry entry for search: the row plus the other names and the addresses it can be found by. */
+export const RegistryEntryView = z.extend(TokenRowView, { aliases: z.array(z.string()), addresses: z.array(z.string()) });
 
 const Failure = z.object({ kind: z.string(), message: z.string(), at: z.string() });
 /** The state of live data: each refresh job's last run, success, next run and current failure. */
@@ -184,6 +196,12 @@ export const contract = {
     input: z.object({ tabId: z.int().check(z.nonnegative()) }),
     output: z.array(TabTokenView),
   },
+  'registry:list': {
+    callers: ['ui'],
+    // Every token in the registry with its current rating, for search and the options page's token lists.
+    input: z.object({}),
+    output: z.array(RegistryEntryView),
+  },
 } as const satisfies Record<string, { callers: readonly Caller[]; input: z.ZodMiniType; output: z.ZodMiniType }>;
 
 export type Contract = typeof contract;
@@ -192,6 +210,9 @@ export type Input<N extends MessageName> = z.infer<Contract[N]['input']>;
 export type Output<N extends MessageName> = z.infer<Contract[N]['output']>;
 export type TokenCardView = z.infer<typeof TokenCardView>;
 export type TabTokenView = z.infer<typeof TabTokenView>;
+export type TokenRowView = z.infer<typeof TokenRowView>;
+export type RegistryEntryView = z.infer<typeof RegistryEntryView>;
+export type LiveFigure = z.infer<typeof LiveFigure>;
 export type MisnomerView = z.infer<typeof MisnomerView>;
 export type FactView = z.infer<typeof FactView>;
 export type SourceView = z.infer<typeof SourceView>;

@@ -1,7 +1,7 @@
 // Runs in: background, tests. Turns a registry profile into the display-ready view the contract carries,
 // resolving every source id to its title and link.
 import type { Fact, TokenProfile } from './schema';
-import type { FactView, MisnomerView, RatingSummary, SourceView, TokenCardView } from '../messaging/contract';
+import type { FactView, LiveFigure, MisnomerView, RatingSummary, RegistryEntryView, SourceView, TokenCardView, TokenRowView } from '../messaging/contract';
 import type { Misnomer } from './misnomers';
 import { rate } from '../risk/rate';
 import type { Rating } from '../risk/types';
@@ -23,6 +23,29 @@ export function rateWith(t: TokenProfile, now: Date, input: LiveInput = NO_LIVE)
 
 export function summary(r: Rating): RatingSummary {
   return { worst: r.headline.worst, text: r.headline.text, petals: r.petals.map((p) => ({ label: p.label, level: p.level })) };
+}
+
+const figure = (f: { okAt: string; fresh: boolean } | null, pct: number | undefined): LiveFigure | null =>
+  f && pct !== undefined && Number.isFinite(pct) ? { pct, fresh: f.fresh, okAt: f.okAt } : null;
+
+/** A list row: rosette, and the live peg and APY when there are any (none in offline mode). */
+export function toRowView(t: TokenProfile, now: Date, input: LiveInput = NO_LIVE): TokenRowView {
+  const live = input.offline ? null : input.live;
+  return {
+    id: t.id,
+    symbol: t.symbol,
+    name: t.name,
+    issuer: t.issuer,
+    category: t.category,
+    rating: summary(rateWith(t, now, input)),
+    peg: figure(live?.peg ?? null, live?.peg?.value.nowPct),
+    apy: figure(live?.apy ?? null, live?.apy?.value.totalPct),
+  };
+}
+
+/** A search entry: the row plus every name and address the token goes by. */
+export function toRegistryEntry(t: TokenProfile, now: Date, input: LiveInput = NO_LIVE): RegistryEntryView {
+  return { ...toRowView(t, now, input), aliases: [...t.aliases], addresses: [...new Set(t.deployments.map((d) => d.address))] };
 }
 
 export function toCardView(t: TokenProfile, registryVersion: string, now: Date, input: LiveInput = NO_LIVE): TokenCardView {
