@@ -2,7 +2,8 @@
 import type { MisnomerView, PetalView, TokenCardView } from '../lib/messaging/contract';
 import { FactLine, SourceLinks, Unverified } from './sources';
 import { LEVEL_WORD, Rosette } from './rosette';
-import { chainName, shortAddress } from './chains';
+import { chainName, explorerUrl, shortAddress } from './chains';
+import { Sparkline } from './sparkline';
 import { agoText } from '../lib/age';
 
 export type CardState =
@@ -98,7 +99,7 @@ function MisnomerCard({ v, titleId }: { v: MisnomerView; titleId: string }) {
   return (
     <div className="rl-card" role="dialog" aria-labelledby={titleId} data-misnomer={v.id}>
       <header className="rl-head">
-        <h2 id={titleId} className="rl-symbol">
+        <h2 id={titleId} className="rl-symbol" tabIndex={-1}>
           {v.term}
         </h2>
         <div className="rl-headline rl-warning">Not a token by this name</div>
@@ -115,13 +116,59 @@ function MisnomerCard({ v, titleId }: { v: MisnomerView; titleId: string }) {
   );
 }
 
-export function TokenCard({ state, titleId, onMethod }: { state: CardState; titleId: string; onMethod?: (hash: string) => void }) {
+/** Every contract of the token, with a link to its chain's explorer. */
+function Deployments({ v, titleId }: { v: TokenCardView; titleId: string }) {
+  return (
+    <section aria-labelledby={`${titleId}-deployments`} data-deployments="">
+      <h3 id={`${titleId}-deployments`}>Deployments</h3>
+      <ul className="rl-list">
+        {v.deployments.map((d) => {
+          const url = explorerUrl(d.chain, d.address);
+          return (
+            <li key={d.chain + d.address}>
+              {chainName(d.chain)}:{' '}
+              {url ? (
+                <a href={url} target="_blank" rel="noopener noreferrer" title={d.address} aria-label={`${chainName(d.chain)} explorer: ${d.address}`}>
+                  <code>{shortAddress(d.address)}</code>
+                </a>
+              ) : (
+                <code title={d.address}>{shortAddress(d.address)}</code>
+              )}
+              {d.kind ? ` (${d.kind})` : ''} <SourceLinks sources={d.sources} />
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+const pct = (n: number) => `${n.toFixed(2)}%`;
+const signedPct = (n: number) => `${n > 0 ? '+' : n < 0 ? '−' : ''}${Math.abs(n).toFixed(2)}%`;
+
+export interface DetailOptions {
+  /** Opens the report form for this token. */
+  onReport: () => void;
+}
+
+export function TokenCard({
+  state,
+  titleId,
+  onMethod,
+  detail,
+}: {
+  state: CardState;
+  titleId: string;
+  onMethod?: (hash: string) => void;
+  /** The popup's full detail: deployments with explorer links and the report control. The hover card omits them. */
+  detail?: DetailOptions;
+}) {
   if (state.status === 'misnomer') return <MisnomerCard v={state.view} titleId={titleId} />;
   if (state.status !== 'ready') {
     return (
       <div className="rl-card" role="dialog" aria-labelledby={titleId} aria-busy={state.status === 'loading'}>
         <header className="rl-head">
-          <h2 id={titleId} className="rl-symbol">
+          <h2 id={titleId} className="rl-symbol" tabIndex={-1}>
             {state.symbol}
           </h2>
         </header>
@@ -136,7 +183,7 @@ export function TokenCard({ state, titleId, onMethod }: { state: CardState; titl
       <header className="rl-head rl-head-rated">
         <Rosette petals={v.rating.petals} label={`${v.symbol} risk rosette: ${v.rating.text}`} />
         <div>
-          <h2 id={titleId} className="rl-symbol">
+          <h2 id={titleId} className="rl-symbol" tabIndex={-1}>
             {v.symbol}
           </h2>
           <div className="rl-name">
@@ -211,6 +258,11 @@ export function TokenCard({ state, titleId, onMethod }: { state: CardState; titl
             {v.live.mode === 'offline' ? 'not shown in offline mode.' : 'not known (no fresh live APY for this token and the plain-staking benchmark).'}
           </p>
         )}
+        {v.live.apyHistory.length > 1 && (
+          <p className="rl-fact rl-spark-row">
+            APY, last {v.live.apyHistory.length} days: <Sparkline values={v.live.apyHistory} label={`${v.symbol} APY, ${v.live.apyHistory.length} days`} format={pct} />
+          </p>
+        )}
       </section>
       <section aria-labelledby={`${titleId}-peg`}>
         <h3 id={`${titleId}-peg`}>Peg</h3>
@@ -224,6 +276,12 @@ export function TokenCard({ state, titleId, onMethod }: { state: CardState; titl
               <SourceLinks sources={p.sources} /> <span className="rl-age">({ageText(p)})</span>
             </p>
           ))}
+        {v.live.pegHistory.length > 1 && (
+          <p className="rl-fact rl-spark-row">
+            Deviation from redemption value, 7 days:{' '}
+            <Sparkline values={v.live.pegHistory} label={`${v.symbol} peg deviation, 7 days`} format={signedPct} baseline={0} />
+          </p>
+        )}
       </section>
       {v.incidents.length > 0 && (
         <section aria-labelledby={`${titleId}-incidents`}>
@@ -237,6 +295,7 @@ export function TokenCard({ state, titleId, onMethod }: { state: CardState; titl
           </ul>
         </section>
       )}
+      {detail && <Deployments v={v} titleId={titleId} />}
       <footer className="rl-foot">
         Bundled data, reviewed {v.reviewedAt} · registry {v.registryVersion} ·{' '}
         {onMethod ? (
@@ -245,6 +304,14 @@ export function TokenCard({ state, titleId, onMethod }: { state: CardState; titl
           </button>
         ) : (
           <>method {v.rating.methodVersion}</>
+        )}
+        {detail && (
+          <>
+            {' · '}
+            <button type="button" className="rl-link" onClick={detail.onReport} data-report="">
+              Report a wrong fact
+            </button>
+          </>
         )}
       </footer>
     </div>

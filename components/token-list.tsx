@@ -1,45 +1,103 @@
-// Presentational: the popup's list of restaking tokens on the current tab. No browser.* calls.
-import type { TabTokenView } from '../lib/messaging/contract';
-import { Rosette } from './rosette';
+// Presentational: the popup's token rows (the tab's summary and search results) and the summary header with counts.
+// No browser.* calls.
+import type { LevelView, LiveFigure, TabTokenView, TokenRowView } from '../lib/messaging/contract';
+import { agoText } from '../lib/age';
+import { LEVEL_WORD, Rosette } from './rosette';
 
-export function TokenList({ tokens, onOpen }: { tokens: readonly TabTokenView[]; onOpen: (t: TabTokenView) => void }) {
+const signed = (pct: number) => `${pct > 0 ? '+' : pct < 0 ? '−' : ''}${Math.abs(pct).toFixed(2)}%`;
+
+/** "peg −0.20%" / "APY 3.10%", grey with its age once it is no longer fresh; "no live figure" when there is none. */
+function Figure({ label, fig, format, now }: { label: string; fig: LiveFigure | null; format: (n: number) => string; now: Date }) {
+  if (!fig) return <span className="rl-fig rl-fig-none">{label} –</span>;
+  return (
+    <span className={`rl-fig${fig.fresh ? '' : ' rl-stale'}`} data-fresh={String(fig.fresh)} title={fig.fresh ? `live, ${agoText(fig.okAt, now)} ago` : `last good value, ${agoText(fig.okAt, now)} ago`}>
+      {label} {format(fig.pct)}
+      {!fig.fresh && <span className="rl-fig-age"> ({agoText(fig.okAt, now)} ago)</span>}
+    </span>
+  );
+}
+
+export function TokenRow({ t, count, onOpen, now = new Date() }: { t: TokenRowView; count?: number; onOpen: (t: TokenRowView) => void; now?: Date }) {
+  return (
+    <button type="button" className="rl-token-row" data-lrt-row={t.id} data-worst={t.rating.worst} onClick={() => onOpen(t)}>
+      <Rosette petals={t.rating.petals} size={30} label={`${t.symbol}: ${t.rating.text}`} />
+      <span className="rl-row-main">
+        <span className="rl-row-symbol">{t.symbol}</span>{' '}
+        <span className="rl-row-name">
+          {t.name} · {t.issuer}
+        </span>
+        <span className={`rl-row-headline rl-${t.rating.worst}`}>{t.rating.text}</span>
+        <span className="rl-row-figs">
+          <Figure label="peg" fig={t.peg} format={signed} now={now} /> <Figure label="APY" fig={t.apy} format={(n) => `${n.toFixed(2)}%`} now={now} />
+        </span>
+      </span>
+      {count !== undefined && (
+        <span className="rl-row-count" aria-label={`${count} ${count === 1 ? 'mention' : 'mentions'}`}>
+          ×{count}
+        </span>
+      )}
+    </button>
+  );
+}
+
+const ORDER: readonly LevelView[] = ['bad', 'warning', 'unknown', 'good'];
+
+/** "1 red, 2 yellow": how many tokens have each worst level. */
+export function levelCounts(tokens: ReadonlyArray<{ rating: { worst: LevelView } }>): string {
+  return ORDER.map((l) => [l, tokens.filter((t) => t.rating.worst === l).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([l, n]) => `${n} ${LEVEL_WORD[l].replace(' (unknown)', '')}`)
+    .join(', ');
+}
+
+function Rows({ tokens, onOpen, now }: { tokens: readonly TabTokenView[]; onOpen: (t: TokenRowView) => void; now: Date }) {
+  return (
+    <ul className="rl-token-list">
+      {tokens.map((t) => (
+        <li key={t.id}>
+          <TokenRow t={t} count={t.count} onOpen={onOpen} now={now} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The tab's tokens, already sorted worst first: restaking tokens, then (if the user marks them) liquid staking tokens. */
+export function TokenList({ tokens, onOpen, now = new Date() }: { tokens: readonly TabTokenView[]; onOpen: (t: TokenRowView) => void; now?: Date }) {
+  const restaking = tokens.filter((t) => t.category !== 'lst');
+  const lst = tokens.filter((t) => t.category === 'lst');
   if (!tokens.length) {
     return (
-      <div className="rl-empty">
+      <div className="rl-empty" data-testid="empty">
         <p>
           <strong>No restaking tokens on this page.</strong>
         </p>
         <p className="rl-muted">
-          Restake Lens marks liquid restaking tokens such as ezETH, weETH, eETH, pufETH and rsETH where a page names
-          them, and explains their slashing, exit and audit risks with sources.
+          Restake Lens looks for liquid restaking tokens (ezETH, weETH, eETH, pufETH, rsETH, rswETH, pzETH, LBTC, fragSOL and
+          more) by name or contract address, and explains their slashing, exit, audit and peg risks with sources. Search below
+          to look one up.
         </p>
       </div>
     );
   }
-  const total = tokens.reduce((n, t) => n + t.count, 0);
+  const mentions = restaking.reduce((n, t) => n + t.count, 0);
   return (
-    <section aria-labelledby="rl-list-title">
+    <section aria-labelledby="rl-list-title" data-testid="token-list">
       <h2 id="rl-list-title" className="rl-list-title">
-        {tokens.length} restaking {tokens.length === 1 ? 'token' : 'tokens'} on this page ({total}{' '}
-        {total === 1 ? 'mention' : 'mentions'})
+        {restaking.length} restaking {restaking.length === 1 ? 'token' : 'tokens'} on this page
       </h2>
-      <ul className="rl-token-list" data-testid="token-list">
-        {tokens.map((t) => (
-          <li key={t.id}>
-            <button type="button" className="rl-token-row" data-lrt-row={t.id} data-worst={t.rating.worst} onClick={() => onOpen(t)}>
-              <Rosette petals={t.rating.petals} size={28} label={`${t.symbol}: ${t.rating.text}`} />
-              <span className="rl-row-symbol">{t.symbol}</span>
-              <span className="rl-row-name">
-                {t.name} · {t.issuer}
-                <span className={`rl-row-headline rl-${t.rating.worst}`}>{t.rating.text}</span>
-              </span>
-              <span className="rl-row-count" aria-label={`${t.count} mentions`}>
-                ×{t.count}
-              </span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      {restaking.length > 0 && (
+        <p className="rl-muted rl-list-counts" data-counts="">
+          Worst rating: {levelCounts(restaking)} · {mentions} {mentions === 1 ? 'mention' : 'mentions'}
+        </p>
+      )}
+      <Rows tokens={restaking} onOpen={onOpen} now={now} />
+      {lst.length > 0 && (
+        <>
+          <h3 className="rl-list-title rl-list-sub">Liquid staking tokens (not restaking)</h3>
+          <Rows tokens={lst} onOpen={onOpen} now={now} />
+        </>
+      )}
     </section>
   );
 }

@@ -1,63 +1,211 @@
-// Runs in: popup. Lists the restaking tokens found in the current tab; a row opens the token's detail.
-import { useEffect, useState } from 'react';
+// Runs in: popup. The tab's restaking tokens worst first, search over the whole registry, one token's detail, and
+// where live data stands. Everything comes from the background's cache: nothing here waits on the network.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { send } from '../../lib/messaging/client';
-import type { TabTokenView, TokenCardView } from '../../lib/messaging/contract';
-import { TokenList } from '../../components/token-list';
+import type { LiveStatus, RegistryEntryView, TabTokenView, TokenCardView, TokenRowView } from '../../lib/messaging/contract';
+import { TokenList, TokenRow } from '../../components/token-list';
 import { TokenCard, type CardState } from '../../components/token-card';
+import { DataStatus } from '../../components/data-status';
 import { worseFirst } from '../../lib/risk/levels';
+import { searchTokens } from '../../lib/registry/search';
 
-type ListState = { status: 'loading' } | { status: 'ready'; tokens: TabTokenView[] } | { status: 'error'; message: string };
+type Loadable<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; message: string };
 
-/** The tab to summarise: `?tabId=` when the popup page is opened in a tab of its own, else the active tab. */
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** The page's query: `?tabId=` (the popup opened in a tab of its own, as tests do), `?token=` (open a detail). */
+const params = new URLSearchParams(location.search);
+
+const DEEP_LINK = ((id) => (id && /^[a-z0-9][a-z0-9-]{0,63}$/.test(id) ? id : null))(params.get('token'));
+
+/** An extension page's URL (the options page is built alongside; its path is not in the popup's typed list). */
+const pageUrl = (path: string) => (browser.runtime.getURL as (p: string) => string)(path);
+
+/** The tab to summarise: `?tabId=` when given, else the active tab. */
 async function targetTabId(): Promise<number | undefined> {
-  const param = new URLSearchParams(location.search).get('tabId');
+  const param = params.get('tabId');
   if (param && /^\d+$/.test(param)) return Number(param);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
 }
 
+export const byRisk = <T extends { symbol: string; rating: { worst: TabTokenView['rating']['worst'] } }>(a: T, b: T) =>
+  worseFirst(a.rating.worst, b.rating.worst) || a.symbol.localeCompare(b.symbol);
+
+function useLoad<T>(load: () => Promise<T>): [Loadable<T>, () => void] {
+  const [state, setState] = useState<Loadable<T>>({ status: 'loading' });
+  const run = useCallback(() => {
+    load().then(
+      (data) => setState({ status: 'ready', data }),
+      (err: unknown) => setState({ status: 'error', message: message(err) }),
+    );
+  }, [load]);
+  useEffect(run, [run]);
+  return [state, run];
+}
+
+const loadTab = async (): Promise<TabTokenView[]> => {
+  const tabId = await targetTabId();
+  return tabId === undefined ? [] : [...(await send('tab:tokens', { tabId }))].sort(byRisk);
+};
+const loadRegistry = () => send('registry:list', {});
+const loadStatus = () => send('live:status', {});
+
+function Search({ registry, query, setQuery, onOpen }: { registry: Loadable<RegistryEntryView[]>; query: string; setQuery: (q: string) => void; onOpen: (t: TokenRowView) => void }) {
+  const results = useMemo(() => (registry.status === 'ready' ? searchTokens(registry.data, query) : []), [registry, query]);
+  return (
+    <section className="rl-search" aria-labelledby="rl-search-label">
+      <label id="rl-search-label" htmlFor="rl-search-input" className="rl-list-title">
+        Search all {registry.status === 'ready' ? registry.data.length : ''} tokens
+      </label>
+      <input
+        id="rl-search-input"
+        type="search"
+        value={query}
+        placeholder="Symbol, name, issuer or 0x address"
+        autoComplete="off"
+        spellCheck={false}
+        onChange={(e) => setQuery(e.target.value)}
+        aria-describedby="rl-search-result"
+      />
+      <p id="rl-search-result" className="rl-muted" role="status">
+        {!query.trim() ? '' : registry.status === 'loading' ? 'Loading the registry…' : registry.status === 'error' ? `Could not load the registry: ${registry.message}` : results.length ? `${results.length} ${results.length === 1 ? 'match' : 'matches'}` : `No token matches “${query.trim()}”.`}
+      </p>
+      {results.length > 0 && (
+        <ul className="rl-token-list" data-testid="search-results">
+          {results.map((t) => (
+            <li key={t.id}>
+              <TokenRow t={t} onOpen={onOpen} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Status({ status, reload }: { status: Loadable<LiveStatus>; reload: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const refresh = () => {
+    setBusy(true);
+    send('live:refresh', {})
+      .catch(() => undefined)
+      .finally(() => {
+        setBusy(false);
+        reload();
+      });
+  };
+  return (
+    <details className="rl-status-box" data-testid="data-status">
+      <summary>
+        Data status
+        {status.status === 'ready' && (status.data.offline ? ' · offline mode' : status.data.jobs.some((j) => j.error || j.interrupted) ? ' · something is failing' : '')}
+      </summary>
+      {status.status === 'loading' && <p className="rl-muted">Reading…</p>}
+      {status.status === 'error' && <p role="alert">Could not read the data status: {status.message}</p>}
+      {status.status === 'ready' && (
+        <>
+          <DataStatus status={status.data} compact />
+          <p className="rl-status-actions">
+            {!status.data.offline && (
+              <button type="button" className="rl-button" onClick={refresh} disabled={busy} aria-busy={busy}>
+                {busy ? 'Refreshing…' : 'Refresh now'}
+              </button>
+            )}{' '}
+            <button type="button" className="rl-link" onClick={() => void browser.runtime.openOptionsPage()}>
+              Settings and full status
+            </button>
+          </p>
+        </>
+      )}
+    </details>
+  );
+}
+
 export function App() {
-  const [list, setList] = useState<ListState>({ status: 'loading' });
-  const [detail, setDetail] = useState<CardState | null>(null);
+  const [tab] = useLoad(loadTab);
+  const [registry] = useLoad(loadRegistry);
+  const [status, reloadStatus] = useLoad(loadStatus);
+  const [query, setQuery] = useState('');
+  // `?token=<id>` (from a depeg notification): straight to that token's detail.
+  const [detail, setDetail] = useState<CardState | null>(() => (DEEP_LINK ? { status: 'loading', symbol: DEEP_LINK } : null));
+  /** The row that opened the detail: focus goes back to it. */
+  const opener = useRef<string | null>(null);
+  const titleRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    (async () => {
-      const tabId = await targetTabId();
-      if (tabId === undefined) return setList({ status: 'ready', tokens: [] });
-      const tokens = await send('tab:tokens', { tabId });
-      // Worst first, then by symbol.
-      setList({ status: 'ready', tokens: [...tokens].sort((a, b) => worseFirst(a.rating.worst, b.rating.worst) || a.symbol.localeCompare(b.symbol)) });
-    })().catch((err: unknown) => setList({ status: 'error', message: err instanceof Error ? err.message : String(err) }));
-  }, []);
-
-  const openDetail = (t: TabTokenView) => {
-    setDetail({ status: 'loading', symbol: t.symbol });
+  const fetchDetail = useCallback((t: Pick<TokenRowView, 'id' | 'symbol'>) => {
     send('token:card', { id: t.id }).then(
       (view: TokenCardView) => setDetail({ status: 'ready', view }),
-      (err: unknown) => setDetail({ status: 'error', symbol: t.symbol, message: err instanceof Error ? err.message : String(err) }),
+      (err: unknown) => setDetail({ status: 'error', symbol: t.symbol, message: message(err) }),
     );
-  };
+  }, []);
+  const openDetail = useCallback(
+    (t: Pick<TokenRowView, 'id' | 'symbol'>) => {
+      opener.current = t.id;
+      setDetail({ status: 'loading', symbol: t.symbol });
+      fetchDetail(t);
+    },
+    [fetchDetail],
+  );
+  useEffect(() => {
+    if (DEEP_LINK) fetchDetail({ id: DEEP_LINK, symbol: DEEP_LINK });
+  }, [fetchDetail]);
+
+  // The detail takes focus when it opens (its heading), and gives it back to its row when it closes.
+  useEffect(() => {
+    if (detail) titleRef.current?.querySelector<HTMLElement>('h2')?.focus();
+    else if (opener.current) document.querySelector<HTMLElement>(`[data-lrt-row="${CSS.escape(opener.current)}"]`)?.focus();
+  }, [detail?.status, detail === null]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const back = () => setDetail(null);
+
+  useEffect(() => {
+    performance.mark('rl-first-render');
+  }, []);
 
   return (
-    <main className="rl-popup">
+    <main
+      className="rl-popup"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && detail) {
+          e.preventDefault();
+          back();
+        }
+      }}
+    >
       <header className="rl-popup-head">
         <img src="/icon/32.png" alt="" width={20} height={20} />
         <h1>Restake Lens</h1>
       </header>
       {detail ? (
-        <>
-          <button type="button" className="rl-back" onClick={() => setDetail(null)}>
-            ← All tokens on this page
+        <div ref={titleRef} className="rl-detail" data-testid="detail">
+          <button type="button" className="rl-back" onClick={back}>
+            ← Back to the list
           </button>
-          <TokenCard state={detail} titleId="rl-detail-title" onMethod={(hash) => void send('page:open', { page: 'method', hash })} />
-        </>
-      ) : list.status === 'loading' ? (
-        <p className="rl-muted">Reading this tab…</p>
-      ) : list.status === 'error' ? (
-        <p role="alert">Could not read this tab: {list.message}</p>
+          <TokenCard
+            state={detail}
+            titleId="rl-detail-title"
+            onMethod={(hash) => void send('page:open', { page: 'method', hash })}
+            detail={{
+              onReport: () => {
+                if (detail.status === 'ready') void browser.tabs.create({ url: pageUrl(`/options.html?report=${encodeURIComponent(detail.view.id)}#report`) });
+              },
+            }}
+          />
+        </div>
       ) : (
-        <TokenList tokens={list.tokens} onOpen={openDetail} />
+        <>
+          {tab.status === 'loading' ? (
+            <p className="rl-muted">Reading this tab…</p>
+          ) : tab.status === 'error' ? (
+            <p role="alert">Could not read this tab: {tab.message}</p>
+          ) : (
+            <TokenList tokens={tab.data} onOpen={openDetail} />
+          )}
+          <Search registry={registry} query={query} setQuery={setQuery} onOpen={openDetail} />
+          <Status status={status} reload={reloadStatus} />
+        </>
       )}
     </main>
   );

@@ -1,0 +1,77 @@
+// Presentational: where live data stands, per source: last run, last success, next run, what is failing, and
+// whether offline mode is on. No browser.* calls.
+import type { LiveStatus } from '../lib/messaging/contract';
+import { agoText, spanText } from '../lib/age';
+
+/** What each refresh job fetches, for people: "rates:eip155:1" -> "On-chain rates and supply (Ethereum)". */
+export function jobLabel(id: string): string {
+  const [kind, chain] = [id.split(':')[0], id.split(':').slice(1).join(':')];
+  const on = chain === 'eip155:1' ? ' (Ethereum)' : chain ? ` (${chain})` : '';
+  switch (kind) {
+    case 'rates':
+      return `On-chain rates and supply${on}`;
+    case 'exit':
+      return `Exit quotes${on}`;
+    case 'prices':
+      return 'Market prices (DefiLlama)';
+    case 'charts':
+      return '7-day price charts (DefiLlama)';
+    case 'yields':
+      return 'APY (DefiLlama yields)';
+    case 'tvl':
+      return 'TVL (DefiLlama)';
+    default:
+      return id;
+  }
+}
+
+type Job = LiveStatus['jobs'][number];
+
+/** ok (last run succeeded), failing, interrupted, or never (no run yet). */
+export function jobState(j: Job): 'ok' | 'failing' | 'interrupted' | 'never' {
+  if (j.interrupted) return 'interrupted';
+  if (j.error) return 'failing';
+  if (!j.lastOkAt) return 'never';
+  return 'ok';
+}
+
+const when = (iso: string | null, now: Date) => (iso ? `${agoText(iso, now)} ago` : 'never');
+
+export function DataStatus({ status, now = new Date(), compact = false }: { status: LiveStatus; now?: Date; compact?: boolean }) {
+  const failing = status.jobs.filter((j) => jobState(j) !== 'ok');
+  return (
+    <div className="rl-status" data-offline={String(status.offline)}>
+      <p className="rl-status-head">
+        {status.offline ? (
+          <strong data-status-mode="offline">Offline mode: on. Nothing is fetched; cards show bundled data only.</strong>
+        ) : (
+          <span data-status-mode="live">
+            Offline mode: off. {failing.length === 0 ? 'Every source is up to date.' : `${failing.length} of ${status.jobs.length} sources need attention.`}
+          </span>
+        )}
+      </p>
+      <ul className="rl-status-jobs">
+        {status.jobs.map((j) => {
+          const state = jobState(j);
+          return (
+            <li key={j.id} data-job={j.id} data-state={state}>
+              <span className={`rl-dot ${state === 'ok' ? 'rl-live-dot' : state === 'never' ? 'rl-unknown' : 'rl-bad'}`} role="img" aria-label={state} />{' '}
+              <strong>{jobLabel(j.id)}</strong>: last success {when(j.lastOkAt, now)}
+              {!compact && <> · last run {when(j.lastRunAt, now)}</>}
+              {!status.offline && j.nextDueAt && <> · next {Date.parse(j.nextDueAt) <= now.getTime() ? 'now' : `in ${spanText(Date.parse(j.nextDueAt) - now.getTime())}`}</>}
+              {state === 'interrupted' && <span className="rl-failing"> The last run was cut off (the browser stopped the worker); it retries soon.</span>}
+              {j.error && (
+                <span className="rl-failing">
+                  {' '}
+                  Failing{j.failures > 1 ? ` (${j.failures} times in a row)` : ''}: {j.error.message}
+                </span>
+              )}
+              {!compact && j.notes.map((n) => <span key={n} className="rl-status-note"> {n}.</span>)}
+            </li>
+          );
+        })}
+      </ul>
+      {status.damaged.length > 0 && <p className="rl-failing">Damaged cache entries dropped: {status.damaged.length}.</p>}
+    </div>
+  );
+}
