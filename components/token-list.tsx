@@ -8,7 +8,12 @@ const signed = (pct: number) => `${pct > 0 ? '+' : pct < 0 ? '−' : ''}${Math.a
 
 /** "peg −0.20%" / "APY 3.10%", grey with its age once it is no longer fresh; "no live figure" when there is none. */
 function Figure({ label, fig, format, now }: { label: string; fig: LiveFigure | null; format: (n: number) => string; now: Date }) {
-  if (!fig) return <span className="rl-fig rl-fig-none">{label} –</span>;
+  if (!fig)
+    return (
+      <span className="rl-fig rl-fig-none" title="No live figure yet (or offline mode)">
+        {label} –
+      </span>
+    );
   return (
     <span className={`rl-fig${fig.fresh ? '' : ' rl-stale'}`} data-fresh={String(fig.fresh)} title={fig.fresh ? `live, ${agoText(fig.okAt, now)} ago` : `last good value, ${agoText(fig.okAt, now)} ago`}>
       {label} {format(fig.pct)}
@@ -88,7 +93,7 @@ export function TokenList({ tokens, onOpen, now = new Date() }: { tokens: readon
       </h2>
       {restaking.length > 0 && (
         <p className="rl-muted rl-list-counts" data-counts="">
-          Worst rating: {levelCounts(restaking)} · {mentions} {mentions === 1 ? 'mention' : 'mentions'}
+          By worst petal: {levelCounts(restaking)} · {mentions} {mentions === 1 ? 'mention' : 'mentions'}
         </p>
       )}
       <Rows tokens={restaking} onOpen={onOpen} now={now} />

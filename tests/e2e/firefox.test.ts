@@ -1,6 +1,6 @@
-// E2E in real Firefox ESR (puppeteer-core over WebDriver BiDi): page -> wrappers -> background answer.
-// Firefox refuses BiDi navigation to moz-extension:// pages, so the popup is covered in Chromium and in unit
-// tests; here the card is the background's answer, fetched over the same contract the popup uses.
+// E2E in real Firefox ESR (puppeteer-core over WebDriver BiDi): page -> wrappers -> card -> popup.
+// Firefox refuses BiDi navigation to moz-extension:// pages, but an extension page the extension opened itself (the
+// method page, from the card's footer) can be scripted, and a script may navigate it to the popup page.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'puppeteer-core';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { SCREENSHOTS, startFixtureServer } from './lib/env.ts';
 import { launchFirefox } from './lib/launch.ts';
 import { countAllMarks, readCard, readMarks } from './lib/pages.ts';
-import { SLICE_EXPECTED, SLICE_TOTAL } from './expect.ts';
+import { SLICE_EXPECTED, SLICE_POPUP, SLICE_TOTAL } from './expect.ts';
 
 let browser: Browser;
 const server = await startFixtureServer();
@@ -61,5 +61,64 @@ test('Firefox: hovering a mark shows the background’s answer in the card', asy
   });
   assert.equal(width, '360px');
   await page.screenshot({ path: join(SCREENSHOTS, 'card-firefox.png') });
+  await page.close();
+});
+
+/** The extension page the card's method link opens: the way into moz-extension:// pages under BiDi. */
+async function openExtensionPage(page: Page): Promise<Page> {
+  await page.hover('#row-weeth lrt-mark');
+  await page.waitForFunction(() => document.querySelector('[data-lrt-card]')?.shadowRoot?.querySelector('.rl-foot .rl-link') != null);
+  const before = new Set(await browser.pages());
+  await page.evaluate(() => (document.querySelector('[data-lrt-card]')!.shadowRoot!.querySelector('.rl-foot .rl-link') as HTMLElement).click());
+  for (let i = 0; i < 50; i++) {
+    for (const p of await browser.pages()) {
+      if (before.has(p)) continue;
+      const href = await p.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith('moz-extension://')) return p;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the method page did not open');
+}
+
+test('Firefox: the popup lists the tab’s restaking tokens worst first, and a row opens the detail with all six petals', async () => {
+  const page = await openSlice();
+  const ext = await openExtensionPage(page);
+  // The fixture tab's id, from its frames' reports in storage.session (the extension has no "tabs" permission).
+  let rows: Record<string, number> = {};
+  let order: string[] = [];
+  for (let i = 0; i < 20 && JSON.stringify(rows) !== JSON.stringify(SLICE_POPUP); i++) {
+    const tabId = await ext.evaluate(async () => {
+      const keys = Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('tab:'));
+      return Number(keys[0]?.split(':')[1]);
+    });
+    assert.ok(Number.isInteger(tabId), 'the fixture tab reported');
+    await ext.evaluate((id: number) => {
+      location.href = `/popup.html?tabId=${id}`;
+    }, tabId);
+    await ext.waitForFunction(() => location.pathname === '/popup.html' && document.querySelector('[data-testid="token-list"], [data-testid="empty"]') !== null);
+    const read = await ext.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="token-list"] [data-lrt-row]')].map((e) => [e.getAttribute('data-lrt-row') ?? '', Number(e.querySelector('.rl-row-count')?.textContent?.slice(1)), e.getAttribute('data-worst') ?? ''] as const),
+    );
+    rows = Object.fromEntries(read.map(([id, n]) => [id, n]));
+    order = read.map(([, , worst]) => worst);
+    if (JSON.stringify(rows) !== JSON.stringify(SLICE_POPUP)) await new Promise((r) => setTimeout(r, 250));
+  }
+  assert.deepEqual(rows, SLICE_POPUP);
+  const rank = { bad: 0, warning: 1, unknown: 2, good: 3 } as Record<string, number>;
+  assert.deepEqual(order, [...order].sort((a, b) => rank[a]! - rank[b]!), `worst first: ${order.join(', ')}`);
+  await ext.setViewport({ width: 400, height: 640 });
+  await ext.screenshot({ path: join(SCREENSHOTS, 'popup-firefox.png') });
+
+  await ext.click('[data-lrt-row="ezeth"]');
+  await ext.waitForSelector('[role="dialog"][data-token="ezeth"]');
+  const petals = await ext.evaluate(() => [...document.querySelectorAll('[data-petal]')].map((e) => e.getAttribute('data-petal')));
+  assert.deepEqual(petals, ['slashing', 'exit', 'admin', 'peg', 'code', 'backing']);
+  assert.ok(await ext.$('[data-deployments] a[href^="https://etherscan.io/address/0xbf5495"]'), 'deployments link to the explorer');
+  // Keyboard: Escape goes back to the list, with focus on the row that opened the detail.
+  await ext.keyboard.press('Escape');
+  await ext.waitForSelector('[data-testid="token-list"]');
+  assert.equal(await ext.evaluate(() => document.activeElement?.getAttribute('data-lrt-row')), 'ezeth');
+  await ext.close();
   await page.close();
 });
