@@ -1,11 +1,12 @@
-// Runs in: background. Wiring only: the message handlers and tab bookkeeping.
+// Runs in: background. Wiring only: the message handlers, tab bookkeeping, the live-data schedule and depeg alerts.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { Envelope } from '../../lib/messaging/contract';
 import { dispatch } from '../../lib/messaging/server';
 import { clearTab } from '../../lib/tab-reports';
 import { handlers } from './handlers';
-import { ALARM, SAFETY_ALARM, start, tick } from '../../lib/live/service';
+import { ALARM, SAFETY_ALARM, onRefreshed, start, tick } from '../../lib/live/service';
+import { checkDepeg, openAlert } from '../../lib/alerts/service';
 import { SETTINGS_KEY } from '../../lib/storage-keys';
 import { upgradeStoredSettings } from '../../lib/settings-store';
 
@@ -20,6 +21,11 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM || alarm.name === SAFETY_ALARM) void tick();
   });
+  // After every refresh: alerts for watched tokens whose peg crossed the threshold.
+  onRefreshed(async () => {
+    await checkDepeg();
+  });
+  browser.notifications.onClicked.addListener((id) => void openAlert(id));
   browser.storage.onChanged.addListener((changes, area) => {
     // Offline mode or RPC endpoints changed: re-plan (a job not yet due stays not due).
     if (area === 'local' && SETTINGS_KEY in changes) void tick();
