@@ -12,9 +12,9 @@ export function liveInput(t: TokenProfile, state: LiveState, now: Date): LiveInp
   return { offline: state.offline, live: state.offline ? null : tokenLive(t, state.entries, now, getToken(BENCHMARK_TOKEN)) };
 }
 
-/** Every registry token the tab shows, with its count over all frames and its current rating. */
-export async function tabRows(tabId: number): Promise<TabTokenView[]> {
-  const [counts, state] = await Promise.all([tabCounts(tabId), liveState()]);
+/** Every registry token the tab shows, with its count over all frames and its current rating (`live`: read once for many tabs). */
+export async function tabRows(tabId: number, live?: LiveState): Promise<TabTokenView[]> {
+  const [counts, state] = await Promise.all([tabCounts(tabId), live ?? liveState()]);
   const now = new Date();
   return Object.entries(counts).flatMap(([id, count]) => {
     const t = getToken(id);
