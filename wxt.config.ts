@@ -12,9 +12,11 @@ export default defineConfig({
     name: 'Restake Lens',
     description:
       'Marks liquid restaking tokens (ezETH, weETH, rsETH…) on any page and shows their risks, each with its source and age.',
-    // alarms: the refresh schedule. Host permissions: exactly the data hosts the background fetches from
-    // (lib/sources/endpoints.ts); a custom RPC host is asked for at run time (optional_host_permissions).
-    permissions: ['storage', 'alarms'],
+    // alarms: the refresh schedule. notifications: depeg alerts, only for tokens the user chose to watch (none by
+    // default), raised by the background after a refresh; no notification is about the page being viewed.
+    // Host permissions: exactly the data hosts the background fetches from (lib/sources/endpoints.ts); a custom
+    // RPC host is asked for at run time (optional_host_permissions).
+    permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: hostPatterns(),
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },

@@ -34,3 +34,14 @@ export async function clearTab(tabId: number): Promise<void> {
   const stale = Object.keys(all).filter((k) => k.startsWith(tabPrefix(tabId)));
   if (stale.length) await browser.storage.session.remove(stale);
 }
+
+/** Every tab that has a stored report (for work that follows all of them, such as the toolbar badge). */
+export async function reportedTabs(): Promise<number[]> {
+  const all = await browser.storage.session.get(null);
+  const ids = new Set<number>();
+  for (const k of Object.keys(all)) {
+    const m = /^tab:(\d+):\d+$/.exec(k);
+    if (m) ids.add(Number(m[1]));
+  }
+  return [...ids];
+}

@@ -3,22 +3,17 @@ import { browser } from 'wxt/browser';
 import { REGISTRY_VERSION, TOKENS, getToken } from '../../lib/registry';
 import { detectConfig } from '../../lib/registry/detect-config';
 import { MISNOMERS } from '../../lib/registry/misnomers';
-import { toCardView, toMisnomerView, toRegistryEntry, toRowView } from '../../lib/registry/view';
+import { toCardView, toMisnomerView, toRegistryEntry } from '../../lib/registry/view';
 import { enabledFor } from '../../lib/settings';
 import { readSettings } from '../../lib/settings-store';
-import type { LiveInput } from '../../lib/registry/view';
-import { BENCHMARK_TOKEN, tokenLive } from '../../lib/live/facts';
-import { liveState, refreshAll, type LiveState } from '../../lib/live/service';
-import type { TokenProfile } from '../../lib/registry/schema';
+import { liveState, refreshAll } from '../../lib/live/service';
 import { HandlerError, type Handlers } from '../../lib/messaging/server';
-import { saveFrameReport, tabCounts } from '../../lib/tab-reports';
+import { saveFrameReport } from '../../lib/tab-reports';
+import { updateBadge } from './badge';
+import { liveInput, tabRows } from './rows';
 
 const DETECT = { rt: detectConfig(TOKENS, MISNOMERS, { markLst: false }), all: detectConfig(TOKENS, MISNOMERS, { markLst: true }) };
 const EMPTY = { tokens: [], misnomers: [], addresses: [] };
-
-function liveInput(t: TokenProfile, state: LiveState, now: Date): LiveInput {
-  return { offline: state.offline, live: state.offline ? null : tokenLive(t, state.entries, now, getToken(BENCHMARK_TOKEN)) };
-}
 
 async function status() {
   const s = await liveState();
@@ -67,6 +62,7 @@ export const handlers: Handlers = {
     if (ctx.tabId === undefined) return { stored: false };
     const known = Object.fromEntries(Object.entries(counts).filter(([id]) => getToken(id)));
     await saveFrameReport(ctx.tabId, ctx.frameId ?? 0, known);
+    await updateBadge(ctx.tabId);
     return { stored: true };
   },
 
@@ -77,14 +73,7 @@ export const handlers: Handlers = {
     return status();
   },
 
-  'tab:tokens': async ({ tabId }) => {
-    const [counts, state] = await Promise.all([tabCounts(tabId), liveState()]);
-    const now = new Date();
-    return Object.entries(counts).flatMap(([id, count]) => {
-      const t = getToken(id);
-      return t ? [{ ...toRowView(t, now, liveInput(t, state, now)), count }] : [];
-    });
-  },
+  'tab:tokens': async ({ tabId }) => tabRows(tabId),
 
   'registry:list': async () => {
     const state = await liveState();

@@ -1,11 +1,14 @@
-// Runs in: background. Wiring only: the message handlers and tab bookkeeping.
+// Runs in: background. Wiring only: the message handlers, tab bookkeeping, the live-data schedule, depeg alerts and
+// the toolbar badge.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { Envelope } from '../../lib/messaging/contract';
 import { dispatch } from '../../lib/messaging/server';
 import { clearTab } from '../../lib/tab-reports';
 import { handlers } from './handlers';
-import { ALARM, SAFETY_ALARM, start, tick } from '../../lib/live/service';
+import { ALARM, SAFETY_ALARM, onRefreshed, start, tick } from '../../lib/live/service';
+import { checkDepeg, openAlert } from '../../lib/alerts/service';
+import { updateAllBadges, updateBadge } from './badge';
 import { SETTINGS_KEY } from '../../lib/storage-keys';
 import { upgradeStoredSettings } from '../../lib/settings-store';
 
@@ -20,6 +23,13 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM || alarm.name === SAFETY_ALARM) void tick();
   });
+  // After every refresh: alerts for watched tokens whose peg crossed the threshold, then badges (ratings follow
+  // live data).
+  onRefreshed(async () => {
+    await checkDepeg();
+    await updateAllBadges();
+  });
+  browser.notifications.onClicked.addListener((id) => void openAlert(id));
   browser.storage.onChanged.addListener((changes, area) => {
     // Offline mode or RPC endpoints changed: re-plan (a job not yet due stays not due).
     if (area === 'local' && SETTINGS_KEY in changes) void tick();
@@ -29,8 +39,12 @@ export default defineBackground(() => {
   void upgradeStoredSettings().then(start);
   browser.tabs.onRemoved.addListener((tabId) => void clearTab(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    // A new document is loading in the tab: its frames will report afresh.
+    // A new document is loading in the tab: its frames will report afresh, and its badge starts empty.
     // (Without the "tabs" permission `change.url` is absent; the status alone is enough.)
-    if (change.status === 'loading') void clearTab(tabId);
+    if (change.status === 'loading') {
+      void clearTab(tabId)
+        .catch((err: unknown) => console.error('[restake-lens] clearing tab reports failed', err))
+        .then(() => updateBadge(tabId));
+    }
   });
 });

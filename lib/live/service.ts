@@ -65,6 +65,24 @@ export const refresher = new Refresher({
   },
 });
 
+type RefreshListener = () => Promise<void>;
+const refreshListeners: RefreshListener[] = [];
+
+/** `fn` runs after every tick and every refreshAll (depeg alerts, toolbar badges). Its failure stays its own. */
+export function onRefreshed(fn: RefreshListener): void {
+  refreshListeners.push(fn);
+}
+
+async function refreshed(): Promise<void> {
+  for (const fn of refreshListeners) {
+    try {
+      await fn();
+    } catch (err) {
+      console.error('[restake-lens] after-refresh step failed', err);
+    }
+  }
+}
+
 /** Runs what is due (unless offline), then sets the alarm for the next due job. Never throws. */
 export async function tick(): Promise<void> {
   try {
@@ -74,6 +92,7 @@ export async function tick(): Promise<void> {
   } catch (err) {
     console.error('[restake-lens] live refresh failed', err);
   }
+  await refreshed();
 }
 
 async function schedule(settings: Settings): Promise<void> {
@@ -98,6 +117,7 @@ export async function refreshAll(): Promise<void> {
   if (!(await mayFetch(settings))) return;
   await Promise.all(allJobs().map((j) => refresher.run(j.id)));
   await schedule(settings);
+  await refreshed();
 }
 
 export interface LiveState {

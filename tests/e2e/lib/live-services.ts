@@ -1,0 +1,124 @@
+// Runs in: e2e tests (node --test). The local services live-data e2e tests run against: anvil (rates and supply
+// through Multicall3) and the DefiLlama stand-in (prices, charts, yields, TVL), seeded with one known market; and
+// the messages an extension page sends to drive the e2e build (live:refresh, live:status).
+import assert from 'node:assert/strict';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { LiveStatus } from '../../../lib/messaging/contract.ts';
+import type { ChromiumSession } from './launch.ts';
+import { startAnvil, type Anvil } from '../../support/anvil.ts';
+import { placeLrt, placeMulticall3 } from '../../support/chain.ts';
+import { startLlamaServer, type ChartPoint, type LlamaServer, type YieldPoint } from '../../support/llama-server.ts';
+
+// Registry facts the tests rely on (lib/registry/data/etherfi.ts, renzo.ts, lido.ts). Hardcoded: node --test
+// cannot import lib/registry (extensionless imports).
+export const WEETH = '0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee'; // token and rate source (getRate(), 18 decimals, ETH)
+export const EZETH = '0xbf5495Efe5DB9ce00f80364C8B423567e58d2110';
+export const EZETH_RATE = '0x387dBc0fB00b26fb085aa658527D5BE98302c84C';
+export const ETH_KEY = 'ethereum:0x0000000000000000000000000000000000000000';
+export const WEETH_KEY = `ethereum:${WEETH}`;
+export const EZETH_KEY = `ethereum:${EZETH}`;
+export const WEETH_POOL = '46bd2bdf-6d92-4066-b482-e885ee172264';
+export const STETH_POOL = '747c1d2a-c668-4682-b9f9-296708a3dd90';
+
+export const ETH_USD = 3000;
+export const WEETH_RATE = 1.07;
+export const EZETH_RATE_VALUE = 1.05;
+/** weETH's market price when it trades `pegPct` percent off its backing (rate × ETH). */
+export const weethUsd = (pegPct: number) => WEETH_RATE * ETH_USD * (1 + pegPct / 100);
+/** weETH trades 0.2% below its backing. */
+export const WEETH_USD = weethUsd(-0.2);
+export const EZETH_USD = EZETH_RATE_VALUE * ETH_USD * 0.999;
+
+const wei = (x: number) => BigInt(Math.round(x * 1e6)) * 10n ** 12n;
+
+/** 42 points 4 h apart ending now (the 7-day, 4 h chart the charts job asks for), priced by `usdAt(i)`. */
+function chart(usdAt: (i: number) => number): ChartPoint[] {
+  const now = Math.floor(Date.now() / 1000);
+  return Array.from({ length: 42 }, (_, i) => ({ timestamp: now - (41 - i) * 4 * 3600, price: usdAt(i) }));
+}
+const ethAt = (i: number) => ETH_USD * (1 + 0.01 * Math.sin(i / 5));
+
+function yieldSeries(apy: number): YieldPoint[] {
+  const day = 86_400_000;
+  const end = Date.now();
+  return Array.from({ length: 30 }, (_, i) => ({
+    timestamp: new Date(end - (29 - i) * day).toISOString(),
+    tvlUsd: 1e9,
+    // A little wobble in the history; the latest point is exactly `apy`.
+    apy: i === 29 ? apy : apy + 0.01 * (i % 3),
+    apyBase: apy,
+    apyReward: null,
+    il7d: null,
+    apyBase7d: null,
+  }));
+}
+
+export interface LiveServices {
+  anvil: Anvil;
+  llama: LlamaServer;
+  /** What the e2e build reads from storage.local['dev:endpoints']. */
+  endpoints: { coins: string; yields: string; api: string; rpc: Record<string, string[]> };
+  stop(): Promise<void>;
+}
+
+/** Starts anvil and the DefiLlama stand-in, seeded with weETH, ezETH, ETH and the stETH benchmark. */
+export async function startLiveServices(): Promise<LiveServices> {
+  const [anvil, llama] = await Promise.all([startAnvil(), startLlamaServer()]);
+  await placeMulticall3(anvil.url);
+  // LrtMock at both the rate sources and the token addresses: getRate() and totalSupply()/decimals() all answer.
+  await placeLrt(anvil.url, WEETH, { rate: wei(WEETH_RATE), supply: 1_234_567n * 10n ** 18n, decimals: 18, symbol: 'weETH' });
+  await placeLrt(anvil.url, EZETH_RATE, { rate: wei(EZETH_RATE_VALUE) });
+  await placeLrt(anvil.url, EZETH, { rate: wei(EZETH_RATE_VALUE), supply: 987_654n * 10n ** 18n, decimals: 18, symbol: 'ezETH' });
+
+  llama.setPrice(ETH_KEY, ETH_USD, { symbol: 'ETH', decimals: 18 });
+  llama.setPrice(WEETH_KEY, WEETH_USD, { symbol: 'weETH', decimals: 18 });
+  llama.setPrice(EZETH_KEY, EZETH_USD, { symbol: 'ezETH', decimals: 18 });
+  llama.setChart(ETH_KEY, chart(ethAt), { symbol: 'ETH', decimals: 18 });
+  llama.setChart(WEETH_KEY, chart((i) => WEETH_RATE * ethAt(i) * (0.998 - 0.0005 * Math.cos(i))), { symbol: 'weETH', decimals: 18 });
+  llama.setChart(EZETH_KEY, chart((i) => EZETH_RATE_VALUE * ethAt(i) * 0.999), { symbol: 'ezETH', decimals: 18 });
+  llama.setYield(WEETH_POOL, yieldSeries(3.1));
+  llama.setYield(STETH_POOL, yieldSeries(2.8));
+  llama.setTvl('ether.fi-stake', 6.5e9);
+  llama.setTvl('renzo', 1.2e9);
+  llama.setTvl('lido', 30e9);
+
+  return {
+    anvil,
+    llama,
+    endpoints: { coins: llama.coinsUrl, yields: llama.yieldsUrl, api: llama.apiUrl, rpc: { 'eip155:1': [anvil.url] } },
+    stop: async () => {
+      await Promise.all([anvil.stop(), llama.stop()]);
+    },
+  };
+}
+
+/** Points the e2e build's background at the local services (until then it fetches nothing). */
+export async function pointAt(session: ChromiumSession, services: LiveServices): Promise<void> {
+  await session.worker.evaluate((e) => chrome.storage.local.set({ 'dev:endpoints': e }), services.endpoints);
+}
+
+/** An extension page (the popup) to send `ui` messages and read storage from. */
+export async function extensionPage(context: BrowserContext, extensionId: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  return page;
+}
+
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+
+export function send<T>(page: Page, name: string, input: object = {}): Promise<Reply<T>> {
+  return page.evaluate(([n, i]) => chrome.runtime.sendMessage({ channel: 'restake-lens/1', name: n, input: i }), [name, input] as const) as Promise<Reply<T>>;
+}
+
+/** `live:refresh`: runs every job now and answers when they (and the after-refresh steps) are done. */
+export async function refresh(page: Page): Promise<LiveStatus> {
+  const r = await send<LiveStatus>(page, 'live:refresh');
+  assert.ok(r.ok, `live:refresh failed: ${JSON.stringify(r)}`);
+  return r.data;
+}
+
+export async function status(page: Page): Promise<LiveStatus> {
+  const r = await send<LiveStatus>(page, 'live:status');
+  assert.ok(r.ok, `live:status failed: ${JSON.stringify(r)}`);
+  return r.data;
+}
