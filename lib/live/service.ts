@@ -63,12 +63,14 @@ export const refresher = new Refresher({
     const { endpoints: e, notes } = await endpoints(await readSettings());
     return { tokens: TOKENS, endpoints: e, endpointNotes: notes, now: () => new Date() };
   },
+  minPeriodMin: async () => (await readSettings()).refreshMinutes,
 });
 
 /** Runs what is due (unless offline), then sets the alarm for the next due job. Never throws. */
 export async function tick(): Promise<void> {
   try {
     const settings = await readSettings();
+    await refresher.replan(); // the refresh interval may have changed
     if (await mayFetch(settings)) await refresher.runDue();
     await schedule(settings);
   } catch (err) {
