@@ -1,6 +1,7 @@
 // Runs in: options page, tests. Builds the "report a wrong fact" link: a prefilled new-issue page on the project's
 // tracker with the token, the petal and its current fact and level, the source in question, the user's words and the
-// versions. Pure: no browser.* calls; the page opens the link.
+// versions. Pure: no browser.* calls; the page opens the link. Type-only imports, so the e2e test (plain node) can
+// import it for REPORT_ISSUES_URL.
 import type { LevelView, PetalView, SourceView, TokenCardView } from './messaging/contract';
 
 /** The project's own issue tracker. The one place to change if the tracker moves. */
