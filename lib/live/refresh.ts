@@ -27,6 +27,11 @@ export interface RefresherOptions {
   jobs: Job[];
   context: () => Promise<JobContext>;
   now?: () => Date;
+  /**
+   * The user's refresh interval (settings.refreshMinutes): after a success no job runs again sooner than this; a job
+   * with a longer period keeps its own. Backoff after a failure is not affected.
+   */
+  minPeriodMin?: () => Promise<number>;
 }
 
 export class Refresher {
@@ -65,11 +70,41 @@ export class Refresher {
     return p;
   }
 
+  /**
+   * Re-plans after the refresh interval changed: a job whose last run succeeded is next due one period (its own, or
+   * the user's minimum when longer) after that success. Failed and interrupted runs keep their retry time.
+   */
+  async replan(): Promise<void> {
+    const minPeriod = await this.minPeriod();
+    const planned = (j: Job, s: JobState | undefined): string | null =>
+      s?.nextDueAt && s.lastOkAt && s.failures === 0 && s.runningSince === null
+        ? new Date(Date.parse(s.lastOkAt) + Math.max(j.periodMin, minPeriod) * MIN).toISOString()
+        : null;
+    const stale = ({ jobs }: { jobs: Record<string, JobState> }) =>
+      this.o.jobs.filter((j) => {
+        const at = planned(j, jobs[j.id]);
+        return at !== null && at !== jobs[j.id]?.nextDueAt;
+      });
+    if (!stale(await this.o.store.read()).length) return;
+    await this.o.store.update((state) => {
+      for (const j of stale(state)) state.jobs[j.id] = { ...state.jobs[j.id]!, nextDueAt: planned(j, state.jobs[j.id]) };
+    });
+  }
+
   /** Earliest next due time over all jobs (for the alarm), or null when none is scheduled. */
   async nextDue(): Promise<Date | null> {
     const { jobs } = await this.o.store.read();
     const times = this.o.jobs.map((j) => jobs[j.id]?.nextDueAt).map((d) => (d ? Date.parse(d) : this.now().getTime()));
     return times.length ? new Date(Math.min(...times)) : null;
+  }
+
+  /** The user's minimum period (0: none). A failure to read it leaves each job its own period. */
+  private async minPeriod(): Promise<number> {
+    try {
+      return (await this.o.minPeriodMin?.()) ?? 0;
+    } catch {
+      return 0;
+    }
   }
 
   private async execute(job: Job): Promise<void> {
@@ -80,6 +115,8 @@ export class Refresher {
       const s = jobs[job.id] ?? EMPTY_JOB;
       jobs[job.id] = { ...s, runningSince: at, lastRunAt: at, nextDueAt: new Date(started.getTime() + RETRY_MIN * MIN).toISOString() };
     });
+    // After a success: the job's own period, or the user's minimum when that is longer.
+    const periodMin = Math.max(job.periodMin, await this.minPeriod());
     let ctx: JobContext;
     let outcomes: KeyOutcome[] = [];
     let failure: { kind: FailureKind; message: string; retryAfterS?: number } | null = null;
@@ -109,7 +146,7 @@ export class Refresher {
       }
       const s: JobState = jobs[job.id] ?? EMPTY_JOB;
       const failures = failure ? s.failures + 1 : 0;
-      const wait = failure ? backoffMin(failures, job.periodMin, failure.retryAfterS) : job.periodMin;
+      const wait = failure ? backoffMin(failures, job.periodMin, failure.retryAfterS) : periodMin;
       jobs[job.id] = {
         ...s,
         runningSince: null,

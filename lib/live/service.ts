@@ -63,6 +63,7 @@ export const refresher = new Refresher({
     const { endpoints: e, notes } = await endpoints(await readSettings());
     return { tokens: TOKENS, endpoints: e, endpointNotes: notes, now: () => new Date() };
   },
+  minPeriodMin: async () => (await readSettings()).refreshMinutes,
 });
 
 type RefreshListener = () => Promise<void>;
@@ -87,6 +88,7 @@ async function refreshed(): Promise<void> {
 export async function tick(): Promise<void> {
   try {
     const settings = await readSettings();
+    await refresher.replan(); // the refresh interval may have changed
     if (await mayFetch(settings)) await refresher.runDue();
     await schedule(settings);
   } catch (err) {
