@@ -1,29 +1,8 @@
-// Presentational: where live data stands, per source: last run, last success, next run, what is failing, and
-// whether offline mode is on. No browser.* calls.
+// Presentational: the popup's compact data status: per source its last success, next run and what is failing, and
+// whether offline mode is on. (The options page shows the full one: components/live-status.tsx.) No browser.* calls.
 import type { LiveStatus } from '../lib/messaging/contract';
 import { agoText, spanText } from '../lib/age';
-
-/** What each refresh job fetches, for people: "rates:eip155:1" -> "On-chain rates and supply (Ethereum)". */
-export function jobLabel(id: string): string {
-  const [kind, chain] = [id.split(':')[0], id.split(':').slice(1).join(':')];
-  const on = chain === 'eip155:1' ? ' (Ethereum)' : chain ? ` (${chain})` : '';
-  switch (kind) {
-    case 'rates':
-      return `On-chain rates and supply${on}`;
-    case 'exit':
-      return `Exit quotes${on}`;
-    case 'prices':
-      return 'Market prices (DefiLlama)';
-    case 'charts':
-      return '7-day price charts (DefiLlama)';
-    case 'yields':
-      return 'APY (DefiLlama yields)';
-    case 'tvl':
-      return 'TVL (DefiLlama)';
-    default:
-      return id;
-  }
-}
+import { jobLabel } from './live-status';
 
 type Job = LiveStatus['jobs'][number];
 

@@ -2,7 +2,7 @@
 // failures, current error, endpoint notes and whether the last run was cut off; offline mode; damaged cache entries.
 // No browser.* calls.
 import type { LiveStatus } from '../lib/messaging/contract';
-import { agoText } from '../lib/age';
+import { agoText, spanText } from '../lib/age';
 import { chainName } from './chains';
 
 const JOBS: Record<string, string> = {
@@ -25,7 +25,7 @@ export function jobLabel(id: string): string {
 export function dueText(iso: string, now: Date): string {
   const ms = Date.parse(iso) - now.getTime();
   if (ms <= 30_000) return ms < -60_000 ? `${agoText(iso, now)} ago (waiting for the next check)` : 'now';
-  return `in ${agoText(now.toISOString(), new Date(Date.parse(iso)))}`;
+  return `in ${spanText(ms)}`;
 }
 
 function When({ iso, now, ahead }: { iso: string | null; now: Date; ahead?: boolean }) {

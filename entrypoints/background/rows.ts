@@ -9,7 +9,7 @@ import type { TabTokenView } from '../../lib/messaging/contract';
 import { tabCounts } from '../../lib/tab-reports';
 
 export function liveInput(t: TokenProfile, state: LiveState, now: Date): LiveInput {
-  return { offline: state.offline, live: state.offline ? null : tokenLive(t, state.entries, now, getToken(BENCHMARK_TOKEN)) };
+  return { offline: state.offline, live: state.offline ? null : tokenLive(t, state.entries, now, getToken(BENCHMARK_TOKEN), { refreshMinutes: state.refreshMinutes }) };
 }
 
 /** Every registry token the tab shows, with its count over all frames and its current rating (`live`: read once for many tabs). */

@@ -161,9 +161,9 @@ function LiveData({ settings, fields }: { settings: Settings; fields: Fields }) 
         </select>
         <p className="rl-hint" id="refreshMinutes-hint">
           The whole registry is refreshed on a schedule, whatever pages you read: prices and redemption rates every 10 minutes, price history, APY,
-          TVL and exit quotes every hour. A longer interval means fewer requests to DefiLlama and the RPC providers, and older figures: a price or
-          rate counts as fresh for 30 minutes and the others for 3 hours, so between refreshes the cards show the last good value in grey, with its
-          age. Failed requests are still retried sooner, with backoff.
+          TVL and exit quotes every hour. A longer interval means fewer requests to DefiLlama and the RPC providers, and older figures: a figure
+          counts as fresh for three refresh periods (at least 30 minutes for prices and rates, 3 hours for the others), and each shows its age.
+          Depeg alerts can only be as quick as the interval. Failed requests are still retried sooner, with backoff.
         </p>
         <FieldStatus id="refreshMinutes-status" state={fields.state('refreshMinutes')} />
       </fieldset>

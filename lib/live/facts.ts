@@ -7,6 +7,16 @@ import { EXIT_SIZES } from '../sources/exit';
 
 /** How long a live value counts as fresh: three refresh periods. After that it shows grey, with its age. */
 export const FRESH_MIN = { rate: 30, price: 30, chart: 180, yield: 180, tvl: 180, exit: 180 } as const;
+type Kind = keyof typeof FRESH_MIN;
+
+/**
+ * Freshness limits when the user slowed refreshes down (settings.refreshMinutes): still three refresh periods of
+ * the job, whose period is now at least the interval, so a figure does not turn grey between two scheduled runs.
+ */
+export function freshLimits(refreshMinutes = 10): Record<Kind, number> {
+  const r = Math.max(0, refreshMinutes) * 3;
+  return Object.fromEntries(Object.entries(FRESH_MIN).map(([k, v]) => [k, Math.max(v, r)])) as Record<Kind, number>;
+}
 
 export interface LiveFact<T> {
   value: T;
@@ -58,13 +68,13 @@ const ETH_UNITS = new Set(['ETH', 'stETH', 'wstETH', 'WETH', 'eETH', 'mETH']);
 
 const age = (okAt: string, now: Date) => (now.getTime() - Date.parse(okAt)) / 60_000;
 
-function fact<K extends keyof typeof FRESH_MIN, T>(e: Entry | undefined, kind: K, now: Date, map: (v: never) => T): LiveFact<T> | null {
+function fact<T>(e: Entry | undefined, limitMin: number, now: Date, map: (v: never) => T): LiveFact<T> | null {
   if (!e || e.value === null || !e.okAt) return null;
   return {
     value: map(e.value as never),
     okAt: e.okAt,
     sources: e.source ? [e.source] : [],
-    fresh: age(e.okAt, now) <= FRESH_MIN[kind],
+    fresh: age(e.okAt, now) <= limitMin,
     failing: e.error ? e.error.message : null,
   };
 }
@@ -83,18 +93,24 @@ function nearest(points: ReadonlyArray<{ t: number; usd: number }>, t: number): 
   return best && Math.abs(best.t - t) <= 6 * 3_600_000 ? best.usd : null;
 }
 
-export function tokenLive(t: TokenProfile, entries: Entries, now: Date, benchmark?: TokenProfile): TokenLive {
+export interface LiveOptions {
+  /** The user's refresh interval (settings.refreshMinutes): figures stay fresh for three of the job's periods. */
+  refreshMinutes?: number;
+}
+
+export function tokenLive(t: TokenProfile, entries: Entries, now: Date, benchmark?: TokenProfile, opts: LiveOptions = {}): TokenLive {
+  const FRESH = freshLimits(opts.refreshMinutes);
   const missing: string[] = [];
   const get = (k: string) => {
     const e = entries[k];
     if (!e?.okAt) missing.push(k);
     return e;
   };
-  const rate = t.rateSource?.read ? fact(get(key.rate(t.id)), 'rate', now, (v: ValueOf<'rate'>) => v) : null;
+  const rate = t.rateSource?.read ? fact(get(key.rate(t.id)), FRESH.rate, now, (v: ValueOf<'rate'>) => v) : null;
   const mc = marketCoin(t);
   const uc = unitCoin(t);
-  const price = mc ? fact(get(key.price(mc)), 'price', now, (v: ValueOf<'price'>) => v.usd) : null;
-  const unitPrice = uc ? fact(get(key.price(uc)), 'price', now, (v: ValueOf<'price'>) => v.usd) : null;
+  const price = mc ? fact(get(key.price(mc)), FRESH.price, now, (v: ValueOf<'price'>) => v.usd) : null;
+  const unitPrice = uc ? fact(get(key.price(uc)), FRESH.price, now, (v: ValueOf<'price'>) => v.usd) : null;
 
   let peg: LiveFact<PegValue> | null = null;
   if (rate && price && unitPrice) {
@@ -116,7 +132,7 @@ export function tokenLive(t: TokenProfile, entries: Entries, now: Date, benchmar
         times.push(p.t);
       }
     }
-    const chartFresh = !!(tokChart?.okAt && unitChart?.okAt && age(tokChart.okAt, now) <= FRESH_MIN.chart && age(unitChart.okAt, now) <= FRESH_MIN.chart);
+    const chartFresh = !!(tokChart?.okAt && unitChart?.okAt && age(tokChart.okAt, now) <= FRESH.chart && age(unitChart.okAt, now) <= FRESH.chart);
     const coverageDays = times.length > 1 ? (times.at(-1)! - times[0]!) / 86_400_000 : 0;
     const maxAbsPct = history.length && chartFresh ? Math.max(Math.abs(nowPct), ...history.map(Math.abs)) : null;
     const parts: Array<LiveFact<unknown>> = [rate, price, unitPrice];
@@ -126,11 +142,11 @@ export function tokenLive(t: TokenProfile, entries: Entries, now: Date, benchmar
 
   let apy: LiveFact<ApyValue> | null = null;
   const pool = yieldPool(t);
-  const y = pool ? fact(get(key.yield(pool)), 'yield', now, (v: ValueOf<'yield'>) => v) : null;
+  const y = pool ? fact(get(key.yield(pool)), FRESH.yield, now, (v: ValueOf<'yield'>) => v) : null;
   if (y) {
     const benchPool = benchmark && benchmark.id !== t.id ? yieldPool(benchmark) : null;
     const ethish = t.rateSource?.read ? ETH_UNITS.has(t.rateSource.read.unit) : t.underlying.some((u) => ETH_UNITS.has(u));
-    const b = benchPool && ethish ? fact(entries[key.yield(benchPool)], 'yield', now, (v: ValueOf<'yield'>) => v) : null;
+    const b = benchPool && ethish ? fact(entries[key.yield(benchPool)], FRESH.yield, now, (v: ValueOf<'yield'>) => v) : null;
     const totalPct = y.value.apyPct;
     const basePct = b ? b.value.apyPct : null;
     apy = combine(b ? [y, b] : [y], {
@@ -141,9 +157,9 @@ export function tokenLive(t: TokenProfile, entries: Entries, now: Date, benchmar
     });
   }
 
-  const tvl = t.defillama ? fact(get(key.tvl(t.defillama.slug)), 'tvl', now, (v: ValueOf<'tvl'>) => v) : null;
+  const tvl = t.defillama ? fact(get(key.tvl(t.defillama.slug)), FRESH.tvl, now, (v: ValueOf<'tvl'>) => v) : null;
   const hasVenue = t.exitVenues.some((v) => v.quote !== null);
-  const exit = hasVenue ? fact(get(key.exit(t.id)), 'exit', now, (v: ValueOf<'exit'>) => ({ impactPct: v.impactPct, venue: v.venue })) : null;
+  const exit = hasVenue ? fact(get(key.exit(t.id)), FRESH.exit, now, (v: ValueOf<'exit'>) => ({ impactPct: v.impactPct, venue: v.venue })) : null;
   return { rate, price, peg, apy, tvl, exit, missing };
 }
 

@@ -126,10 +126,12 @@ export interface LiveState {
   entries: Entries;
   jobs: Record<string, JobState>;
   offline: boolean;
+  /** settings.refreshMinutes: how long figures count as fresh scales with it (lib/live/facts.ts freshLimits). */
+  refreshMinutes: number;
   damaged: string[];
 }
 
 export async function liveState(): Promise<LiveState> {
   const [{ entries, jobs }, settings] = await Promise.all([store.read(), readSettings()]);
-  return { entries, jobs, offline: settings.offline, damaged: [...store.damaged] };
+  return { entries, jobs, offline: settings.offline, refreshMinutes: settings.refreshMinutes, damaged: [...store.damaged] };
 }

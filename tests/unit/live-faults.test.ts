@@ -8,7 +8,7 @@ import type { TokenProfile } from '../../lib/registry/schema';
 import { allJobs, type JobContext } from '../../lib/live/jobs';
 import { Refresher, RETRY_MIN } from '../../lib/live/refresh';
 import { ENTRIES_KEY, LiveStore, type KeyValue } from '../../lib/live/store';
-import { tokenLive } from '../../lib/live/facts';
+import { freshLimits, tokenLive } from '../../lib/live/facts';
 import { liveView } from '../../lib/live/present';
 import { rateWith } from '../../lib/registry/view';
 import { startAnvil, type Anvil } from '../support/anvil';
@@ -150,6 +150,21 @@ describe('live data against local services', () => {
     expect(view.note).toBeNull();
     expect(view.facts.map((f) => f.id)).toEqual(['rate', 'supply', 'price', 'peg', 'apy', 'tvl']);
     expect(view.facts.every((f) => f.fresh)).toBe(true);
+  });
+
+  test('a slower refresh interval keeps figures fresh for three of its periods, not the default 30 min', async () => {
+    const h = harness();
+    const entries = await goodRun(h);
+    const later = new Date(h.clock.t + 45 * 60_000);
+    expect(freshLimits()).toMatchObject({ rate: 30, price: 30, chart: 180 });
+    expect(freshLimits(60)).toMatchObject({ rate: 180, price: 180, chart: 180, yield: 180 });
+    expect(freshLimits(1440)).toMatchObject({ rate: 4320, yield: 4320 });
+    // 45 min after the run: grey at the default interval, still fresh when the user asked for hourly refreshes.
+    expect(tokenLive(weeth, entries, later, steth).rate?.fresh).toBe(false);
+    expect(tokenLive(weeth, entries, later, steth, { refreshMinutes: 60 }).rate?.fresh).toBe(true);
+    expect(tokenLive(weeth, entries, later, steth, { refreshMinutes: 60 }).peg?.fresh).toBe(true);
+    // Past three hourly periods it is grey again.
+    expect(tokenLive(weeth, entries, new Date(h.clock.t + 181 * 60_000), steth, { refreshMinutes: 60 }).rate?.fresh).toBe(false);
   });
 
   test('HTTP 500: prices keep the last good value and age; the card says the data is out of date and why', async () => {

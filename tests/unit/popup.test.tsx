@@ -9,7 +9,8 @@ import { TokenList, levelCounts } from '../../components/token-list';
 import { Sparkline, spark } from '../../components/sparkline';
 import { explorerUrl } from '../../components/chains';
 import { TokenCard } from '../../components/token-card';
-import { DataStatus, jobLabel, jobState } from '../../components/data-status';
+import { DataStatus, jobState } from '../../components/data-status';
+import { jobLabel } from '../../components/live-status';
 import type { LiveStatus, TabTokenView } from '../../lib/messaging/contract';
 import type { TokenLive } from '../../lib/live/facts';
 
@@ -147,8 +148,8 @@ describe('data status', () => {
   });
 
   test('labels and states', () => {
-    expect(jobLabel('rates:eip155:1')).toBe('On-chain rates and supply (Ethereum)');
-    expect(jobLabel('prices')).toBe('Market prices (DefiLlama)');
+    expect(jobLabel('rates:eip155:1')).toBe('Redemption rates and supply (Ethereum)');
+    expect(jobLabel('prices')).toBe('Market prices (DefiLlama coins)');
     expect(jobState(job({}))).toBe('ok');
     expect(jobState(job({ interrupted: true }))).toBe('interrupted');
     expect(jobState(job({ error: { kind: 'http', message: 'HTTP 500', at: '2026-11-20T11:59:00Z' } }))).toBe('failing');
