@@ -1,4 +1,5 @@
-// Presentational: a fact with its "unverified" flag and numbered source links. No browser.* calls.
+// Presentational: a fact with its "unverified" flag and numbered source links (the number is what shows; the
+// title is read out with it, so a link's accessible name starts with its visible text). No browser.* calls.
 import type { FactView, SourceView } from '../lib/messaging/contract';
 
 export function SourceLinks({ sources }: { sources: readonly SourceView[] }) {
@@ -7,12 +8,12 @@ export function SourceLinks({ sources }: { sources: readonly SourceView[] }) {
     <span className="rl-sources">
       {sources.map((s, i) =>
         s.url ? (
-          <a key={`${s.id}-${i}`} href={s.url} target="_blank" rel="noopener noreferrer" title={s.title} aria-label={`Source: ${s.title}`}>
-            [{i + 1}]
+          <a key={`${s.id}-${i}`} href={s.url} target="_blank" rel="noopener noreferrer" title={s.title}>
+            [{i + 1}]<span className="rl-sr"> source: {s.title}</span>
           </a>
         ) : (
-          <span key={`${s.id}-${i}`} title={s.title} aria-label={`Source: ${s.title}`}>
-            [{i + 1}]
+          <span key={`${s.id}-${i}`} title={s.title}>
+            [{i + 1}]<span className="rl-sr"> source: {s.title}</span>
           </span>
         ),
       )}

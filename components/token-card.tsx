@@ -128,8 +128,9 @@ function Deployments({ v, titleId }: { v: TokenCardView; titleId: string }) {
             <li key={d.chain + d.address}>
               {chainName(d.chain)}:{' '}
               {url ? (
-                <a href={url} target="_blank" rel="noopener noreferrer" title={d.address} aria-label={`${chainName(d.chain)} explorer: ${d.address}`}>
+                <a href={url} target="_blank" rel="noopener noreferrer" title={d.address}>
                   <code>{shortAddress(d.address)}</code>
+                  <span className="rl-sr"> on the {chainName(d.chain)} explorer (full address {d.address})</span>
                 </a>
               ) : (
                 <code title={d.address}>{shortAddress(d.address)}</code>

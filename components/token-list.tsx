@@ -37,8 +37,9 @@ export function TokenRow({ t, count, onOpen, now = new Date() }: { t: TokenRowVi
         </span>
       </span>
       {count !== undefined && (
-        <span className="rl-row-count" aria-label={`${count} ${count === 1 ? 'mention' : 'mentions'}`}>
+        <span className="rl-row-count" data-count={count}>
           ×{count}
+          <span className="rl-sr"> {count === 1 ? 'mention' : 'mentions'}</span>
         </span>
       )}
     </button>

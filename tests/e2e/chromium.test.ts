@@ -114,7 +114,7 @@ test('the popup lists the restaking tokens found in the tab', async () => {
     await popup.waitForSelector('[data-testid="token-list"], .rl-empty');
     rows = Object.fromEntries(
       await popup.$$eval('[data-lrt-row]', (els) =>
-        els.map((e) => [e.getAttribute('data-lrt-row') ?? '', Number(e.querySelector('.rl-row-count')?.textContent?.slice(1))]),
+        els.map((e) => [e.getAttribute('data-lrt-row') ?? '', Number(e.querySelector('.rl-row-count')?.getAttribute('data-count'))]),
       ),
     );
     if (JSON.stringify(rows) === JSON.stringify(SLICE_POPUP)) break;

@@ -98,7 +98,7 @@ test('Firefox: the popup lists the tab’s restaking tokens worst first, and a r
     }, tabId);
     await ext.waitForFunction(() => location.pathname === '/popup.html' && document.querySelector('[data-testid="token-list"], [data-testid="empty"]') !== null);
     const read = await ext.evaluate(() =>
-      [...document.querySelectorAll('[data-testid="token-list"] [data-lrt-row]')].map((e) => [e.getAttribute('data-lrt-row') ?? '', Number(e.querySelector('.rl-row-count')?.textContent?.slice(1)), e.getAttribute('data-worst') ?? ''] as const),
+      [...document.querySelectorAll('[data-testid="token-list"] [data-lrt-row]')].map((e) => [e.getAttribute('data-lrt-row') ?? '', Number(e.querySelector('.rl-row-count')?.getAttribute('data-count')), e.getAttribute('data-worst') ?? ''] as const),
     );
     rows = Object.fromEntries(read.map(([id, n]) => [id, n]));
     order = read.map(([, , worst]) => worst);

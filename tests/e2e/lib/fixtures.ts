@@ -49,6 +49,7 @@ export const FIXTURES: Fixture[] = [
   { page: 'shadow-iframe.html' },
   { page: 'big-table.html', timeoutMs: 30_000 },
   { page: 'strict-csp.html' },
+  { page: 'restaking-dashboard.html' },
 ];
 
 export const KINDS = ['symbol', 'address', 'link', 'wrapped', 'impostor'] as const;
