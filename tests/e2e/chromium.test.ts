@@ -121,7 +121,6 @@ test('the popup lists the restaking tokens found in the tab', async () => {
     await popup.waitForTimeout(250);
   }
   assert.deepEqual(rows, SLICE_POPUP);
-  await popup.screenshot({ path: join(SCREENSHOTS, 'popup-chromium.png') });
 
   await popup.click('[data-lrt-row="weeth"]');
   await popup.getByRole('dialog', { name: 'weETH' }).waitFor();
@@ -133,7 +132,6 @@ test('the popup lists the restaking tokens found in the tab', async () => {
     assert.match(level ?? '', /^(good|warning|bad|unknown)$/);
     assert.match(text ?? '', /\((no data|bundled, as of \d{4}-\d{2}-\d{2}|live, .+ ago)\)/);
   }
-  await popup.screenshot({ path: join(SCREENSHOTS, 'popup-detail-chromium.png'), fullPage: true });
   await popup.close();
   await page.close();
 });
