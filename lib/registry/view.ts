@@ -28,15 +28,14 @@ export function summary(r: Rating): RatingSummary {
 const figure = (f: { okAt: string; fresh: boolean } | null, pct: number | undefined): LiveFigure | null =>
   f && pct !== undefined && Number.isFinite(pct) ? { pct, fresh: f.fresh, okAt: f.okAt } : null;
 
+/** Who the token is: the same five fields in every view. */
+const identity = (t: TokenProfile) => ({ id: t.id, symbol: t.symbol, name: t.name, issuer: t.issuer, category: t.category });
+
 /** A list row: rosette, and the live peg and APY when there are any (none in offline mode). */
 export function toRowView(t: TokenProfile, now: Date, input: LiveInput = NO_LIVE): TokenRowView {
   const live = input.offline ? null : input.live;
   return {
-    id: t.id,
-    symbol: t.symbol,
-    name: t.name,
-    issuer: t.issuer,
-    category: t.category,
+    ...identity(t),
     rating: summary(rateWith(t, now, input)),
     peg: figure(live?.peg ?? null, live?.peg?.value.nowPct),
     apy: figure(live?.apy ?? null, live?.apy?.value.totalPct),
@@ -58,11 +57,7 @@ export function toCardView(t: TokenProfile, registryVersion: string, now: Date, 
   const fact = (f: Fact): FactView => ({ text: f.text, verified: f.verified, sources: refs(f.sources) });
   const r = rateWith(t, now, input);
   return {
-    id: t.id,
-    symbol: t.symbol,
-    name: t.name,
-    issuer: t.issuer,
-    category: t.category,
+    ...identity(t),
     layers: t.layers.map((l) => l.layer),
     rating: {
       methodVersion: r.methodVersion,

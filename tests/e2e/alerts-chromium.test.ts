@@ -9,7 +9,7 @@ import type { TabTokenView } from '../../lib/messaging/contract.ts';
 import { startFixtureServer } from './lib/env.ts';
 import { launchChromium, type ChromiumSession } from './lib/launch.ts';
 import { SLICE_POPUP } from './expect.ts';
-import { WEETH_KEY, extensionPage, pointAt, refresh, send, startLiveServices, weethUsd, type LiveServices } from './lib/live-services.ts';
+import { WEETH_KEY, extensionPage, pointAt, refresh, send, settingsWithAlerts, startLiveServices, weethUsd, type LiveServices } from './lib/live-services.ts';
 
 // lib/badge.ts and lib/risk/levels.ts, written out (node --test cannot import them): colour and word per level.
 const BADGE: Record<string, { rgba: number[]; word: string; rank: number }> = {
@@ -19,18 +19,8 @@ const BADGE: Record<string, { rgba: number[]; word: string; rank: number }> = {
   good: { rgba: [0x15, 0x80, 0x3d, 255], word: 'green', rank: 0 },
 };
 
-/** Settings v2 in full (lib/settings.ts), watching weETH with a 1% threshold. */
-const SETTINGS = {
-  version: 2,
-  siteMode: 'all',
-  disabledSites: [],
-  onlySites: [],
-  markLst: false,
-  offline: false,
-  rpc: {},
-  refreshMinutes: 10,
-  alerts: { depegPct: 1, watched: ['weeth'] },
-};
+/** Settings v2 in full, watching weETH with a 1% threshold. */
+const SETTINGS = settingsWithAlerts({ depegPct: 1, watched: ['weeth'] });
 
 interface AlertState {
   tokens: Record<string, { alerting: boolean; side: string | null; lastPct: number; since: string; okAt: string; thresholdPct: number }>;

@@ -11,20 +11,10 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { SCREENSHOTS, startFixtureServer } from './lib/env.ts';
 import { launchChromium, type ChromiumSession } from './lib/launch.ts';
 import { axeViolations, formatViolations } from './lib/axe.ts';
-import { EZETH_KEY, EZETH_RATE_VALUE, ETH_USD, extensionPage, pointAt, refresh, startLiveServices, type LiveServices } from './lib/live-services.ts';
+import { EZETH_KEY, EZETH_RATE_VALUE, ETH_USD, extensionPage, pointAt, refresh, settingsWithAlerts, startLiveServices, type LiveServices } from './lib/live-services.ts';
 
-/** Settings v2 in full (lib/settings.ts): watching ezETH with a 1% threshold. */
-const SETTINGS = {
-  version: 2,
-  siteMode: 'all',
-  disabledSites: [],
-  onlySites: [],
-  markLst: false,
-  offline: false,
-  rpc: {},
-  refreshMinutes: 10,
-  alerts: { depegPct: 1, watched: ['ezeth'] },
-};
+/** Settings v2 in full, watching ezETH with a 1% threshold. */
+const SETTINGS = settingsWithAlerts({ depegPct: 1, watched: ['ezeth'] });
 /** The dashboard fixture's tokens and how often each appears. */
 const DASHBOARD = { ezeth: 2, pufeth: 1, pzeth: 1, rseth: 1, weeth: 2 };
 const RANK: Record<string, number> = { bad: 0, warning: 1, unknown: 2, good: 3 };

@@ -53,6 +53,11 @@ function yieldSeries(apy: number): YieldPoint[] {
   }));
 }
 
+/** Settings v2 in full (lib/settings.ts, written out: node --test cannot import it), with the given depeg alerts. */
+export function settingsWithAlerts(alerts: { depegPct: number; watched: string[] }) {
+  return { version: 2, siteMode: 'all', disabledSites: [], onlySites: [], markLst: false, offline: false, rpc: {}, refreshMinutes: 10, alerts };
+}
+
 export interface LiveServices {
   anvil: Anvil;
   llama: LlamaServer;
