@@ -25,7 +25,12 @@ export function DataStatus({ status, now = new Date(), compact = false }: { stat
           <strong data-status-mode="offline">Offline mode: on. Nothing is fetched; cards show bundled data only.</strong>
         ) : (
           <span data-status-mode="live">
-            Offline mode: off. {failing.length === 0 ? 'Every source is up to date.' : `${failing.length} of ${status.jobs.length} sources need attention.`}
+            Offline mode: off.{' '}
+            {status.jobs.length === 0
+              ? 'No refresh has run yet.'
+              : failing.length === 0
+                ? 'The last run of every source succeeded.'
+                : `${failing.length} of ${status.jobs.length} sources need attention.`}
           </span>
         )}
       </p>

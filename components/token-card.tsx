@@ -145,6 +145,14 @@ function Deployments({ v, titleId }: { v: TokenCardView; titleId: string }) {
 }
 
 const pct = (n: number) => `${n.toFixed(2)}%`;
+
+/** Why the card shows no split into base staking yield and restaking premium. */
+function splitMissing(v: TokenCardView): string {
+  if (v.category === 'lst') return 'not applicable: a liquid staking token earns plain staking yield, with no restaking premium.';
+  if (v.category === 'btc-lrt' || v.category === 'sol-lrt') return 'not known: there is no plain-staking benchmark for this asset in the registry (only ETH has one, Lido stETH).';
+  if (v.live.mode === 'offline') return 'not shown in offline mode.';
+  return 'not known (no fresh live APY for this token and the plain-staking benchmark).';
+}
 const signedPct = (n: number) => `${n > 0 ? '+' : n < 0 ? '−' : ''}${Math.abs(n).toFixed(2)}%`;
 
 export interface DetailOptions {
@@ -256,12 +264,12 @@ export function TokenCard({
         ) : (
           <p className="rl-fact rl-muted">
             <span className="rl-dot rl-unknown" role="img" aria-label={LEVEL_WORD.unknown} /> Split into base staking yield and restaking premium:{' '}
-            {v.live.mode === 'offline' ? 'not shown in offline mode.' : 'not known (no fresh live APY for this token and the plain-staking benchmark).'}
+            {splitMissing(v)}
           </p>
         )}
         {v.live.apyHistory.length > 1 && (
           <p className="rl-fact rl-spark-row">
-            APY, last {v.live.apyHistory.length} days: <Sparkline values={v.live.apyHistory} label={`${v.symbol} APY, ${v.live.apyHistory.length} days`} format={pct} />
+            APY history ({v.live.apyHistory.length} daily points): <Sparkline values={v.live.apyHistory} label={`${v.symbol} APY, ${v.live.apyHistory.length} daily points`} format={pct} />
           </p>
         )}
       </section>
@@ -279,8 +287,8 @@ export function TokenCard({
           ))}
         {v.live.pegHistory.length > 1 && (
           <p className="rl-fact rl-spark-row">
-            Deviation from redemption value, 7 days:{' '}
-            <Sparkline values={v.live.pegHistory} label={`${v.symbol} peg deviation, 7 days`} format={signedPct} baseline={0} />
+            Deviation from redemption value, up to 7 days (every 4 h):{' '}
+            <Sparkline values={v.live.pegHistory} label={`${v.symbol} peg deviation, ${v.live.pegHistory.length} points 4 hours apart`} format={signedPct} baseline={0} />
           </p>
         )}
       </section>

@@ -58,7 +58,7 @@ export function levelCounts(tokens: ReadonlyArray<{ rating: { worst: LevelView }
 
 function Rows({ tokens, onOpen, now }: { tokens: readonly TabTokenView[]; onOpen: (t: TokenRowView) => void; now: Date }) {
   return (
-    <ul className="rl-token-list">
+    <ul className="rl-token-list" data-list="tab">
       {tokens.map((t) => (
         <li key={t.id}>
           <TokenRow t={t} count={t.count} onOpen={onOpen} now={now} />

@@ -7,24 +7,16 @@ export async function readSettings(): Promise<SettingsT> {
   return parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
 }
 
-/** Validates and stores the whole settings object; returns what was stored. */
-export async function writeSettings(next: SettingsT): Promise<SettingsT> {
-  const value = Settings.parse(next);
-  await browser.storage.local.set({ [SETTINGS_KEY]: value });
-  return value;
-}
-
-/** Applies `change` to the current settings and stores the result. */
-export async function updateSettings(change: (s: SettingsT) => SettingsT): Promise<SettingsT> {
-  return writeSettings(change(await readSettings()));
-}
-
 /** Rewrites older (or damaged) stored settings in the current version, keeping the user's choices. Never throws. */
 export async function upgradeStoredSettings(): Promise<boolean> {
   try {
     const raw = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
     if (!needsUpgrade(raw)) return false;
-    await browser.storage.local.set({ [SETTINGS_KEY]: parseSettings(raw) });
+    const upgraded = parseSettings(raw);
+    // storage has no compare-and-set: re-read just before writing, so a save from the options page that landed in
+    // between is not overwritten with the old value (it is already current, and needs no upgrade).
+    if (!same((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY], raw)) return false;
+    await browser.storage.local.set({ [SETTINGS_KEY]: upgraded });
     return true;
   } catch (err) {
     console.error('[restake-lens] settings upgrade failed', err);

@@ -37,7 +37,7 @@ export default defineBackground(() => {
   // Each time the worker starts (install, update, browser start, wake-up): settings from an older version are
   // rewritten in the current one, then only jobs already due run.
   void upgradeStoredSettings().then(start);
-  browser.tabs.onRemoved.addListener((tabId) => void clearTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => void clearTab(tabId).catch((err: unknown) => console.error('[restake-lens] clearing tab reports failed', err)));
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // A new document is loading in the tab: its frames will report afresh, and its badge starts empty.
     // (Without the "tabs" permission `change.url` is absent; the status alone is enough.)

@@ -32,6 +32,10 @@ export default defineContentScript({
     };
     browser.storage.onChanged.addListener(onChanged);
     ctx.addEventListener(window, 'wxt:locationchange', () => lens?.navigated());
+    // Back/forward cache: the page comes back as it was, but the tab's reports were cleared when it loaded.
+    ctx.addEventListener(window, 'pageshow', (e) => {
+      if ((e as PageTransitionEvent).persisted) lens?.navigated();
+    });
     ctx.onInvalidated(() => {
       browser.storage.onChanged.removeListener(onChanged);
       lens?.stop();

@@ -73,7 +73,7 @@ function Search({ registry, query, setQuery, onOpen }: { registry: Loadable<Regi
         {!query.trim() ? '' : registry.status === 'loading' ? 'Loading the registry…' : registry.status === 'error' ? `Could not load the registry: ${registry.message}` : results.length ? `${results.length} ${results.length === 1 ? 'match' : 'matches'}` : `No token matches “${query.trim()}”.`}
       </p>
       {results.length > 0 && (
-        <ul className="rl-token-list" data-testid="search-results">
+        <ul className="rl-token-list" data-testid="search-results" data-list="search">
           {results.map((t) => (
             <li key={t.id}>
               <TokenRow t={t} onOpen={onOpen} />
@@ -130,24 +130,33 @@ export function App() {
   const [query, setQuery] = useState('');
   // `?token=<id>` (from a depeg notification): straight to that token's detail.
   const [detail, setDetail] = useState<CardState | null>(() => (DEEP_LINK ? { status: 'loading', symbol: DEEP_LINK } : null));
-  /** The row that opened the detail: focus goes back to it. */
-  const opener = useRef<string | null>(null);
+  /** The row that opened the detail, and in which list: focus goes back to it. */
+  const opener = useRef<{ id: string; list: 'tab' | 'search' } | null>(null);
+  /** The latest detail request: an answer to an older one (or after Back) is dropped. */
+  const request = useRef(0);
   const titleRef = useRef<HTMLDivElement>(null);
 
   const fetchDetail = useCallback((t: Pick<TokenRowView, 'id' | 'symbol'>) => {
+    const mine = ++request.current;
     send('token:card', { id: t.id }).then(
-      (view: TokenCardView) => setDetail({ status: 'ready', view }),
-      (err: unknown) => setDetail({ status: 'error', symbol: t.symbol, message: message(err) }),
+      (view: TokenCardView) => {
+        if (mine === request.current) setDetail({ status: 'ready', view });
+      },
+      (err: unknown) => {
+        if (mine === request.current) setDetail({ status: 'error', symbol: t.symbol, message: message(err) });
+      },
     );
   }, []);
   const openDetail = useCallback(
-    (t: Pick<TokenRowView, 'id' | 'symbol'>) => {
-      opener.current = t.id;
+    (t: Pick<TokenRowView, 'id' | 'symbol'>, list: 'tab' | 'search') => {
+      opener.current = { id: t.id, list };
       setDetail({ status: 'loading', symbol: t.symbol });
       fetchDetail(t);
     },
     [fetchDetail],
   );
+  const openFromTab = useCallback((t: TokenRowView) => openDetail(t, 'tab'), [openDetail]);
+  const openFromSearch = useCallback((t: TokenRowView) => openDetail(t, 'search'), [openDetail]);
   useEffect(() => {
     if (DEEP_LINK) fetchDetail({ id: DEEP_LINK, symbol: DEEP_LINK });
   }, [fetchDetail]);
@@ -155,10 +164,14 @@ export function App() {
   // The detail takes focus when it opens (its heading), and gives it back to its row when it closes.
   useEffect(() => {
     if (detail) titleRef.current?.querySelector<HTMLElement>('h2')?.focus();
-    else if (opener.current) document.querySelector<HTMLElement>(`[data-lrt-row="${CSS.escape(opener.current)}"]`)?.focus();
+    else if (opener.current)
+      document.querySelector<HTMLElement>(`[data-list="${opener.current.list}"] [data-lrt-row="${CSS.escape(opener.current.id)}"]`)?.focus();
   }, [detail?.status, detail === null]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const back = () => setDetail(null);
+  const back = () => {
+    request.current++;
+    setDetail(null);
+  };
 
   // For the e2e run's report: when the tab's list first showed (performance.getEntriesByName('rl-list-ready')).
   useEffect(() => {
@@ -202,9 +215,9 @@ export function App() {
           ) : tab.status === 'error' ? (
             <p role="alert">Could not read this tab: {tab.message}</p>
           ) : (
-            <TokenList tokens={tab.data} onOpen={openDetail} />
+            <TokenList tokens={tab.data} onOpen={openFromTab} />
           )}
-          <Search registry={registry} query={query} setQuery={setQuery} onOpen={openDetail} />
+          <Search registry={registry} query={query} setQuery={setQuery} onOpen={openFromSearch} />
           <Status status={status} reload={reloadStatus} />
         </>
       )}

@@ -15,12 +15,15 @@ export async function readAlertState(): Promise<AlertState> {
   return parseAlertState((await browser.storage.local.get(ALERTS_KEY))[ALERTS_KEY]);
 }
 
-/** The live peg of each watched token the cache has one for. */
-async function readings(watched: readonly string[], now: Date, refreshMinutes: number): Promise<PegReading[]> {
+/**
+ * The live peg of each watched token the cache has one for. Fresh means at most 30 min old whatever the refresh
+ * interval: an alert is about now, so a check after a settings change never alerts on prices from hours ago.
+ */
+async function readings(watched: readonly string[], now: Date): Promise<PegReading[]> {
   const { entries } = await store.read();
   return watched.flatMap((id) => {
     const t = getToken(id);
-    const peg = t ? tokenLive(t, entries, now, undefined, { refreshMinutes }).peg : null;
+    const peg = t ? tokenLive(t, entries, now).peg : null;
     return peg ? [{ tokenId: id, pct: peg.value.nowPct, fresh: peg.fresh, okAt: peg.okAt }] : [];
   });
 }
@@ -42,7 +45,7 @@ async function check(now: Date): Promise<RaisedAlert[]> {
   const raw = (await browser.storage.local.get(ALERTS_KEY))[ALERTS_KEY];
   const prev = parseAlertState(raw);
   if (settings.alerts.watched.length === 0 && Object.keys(prev.tokens).length === 0) return [];
-  const { state, raised } = stepAlerts(prev, await readings(settings.alerts.watched, now, settings.refreshMinutes), settings.alerts, now);
+  const { state, raised } = stepAlerts(prev, await readings(settings.alerts.watched, now), settings.alerts, now);
   // Stored before notifying: a worker stopped in between may miss a notification, never show one twice.
   if (JSON.stringify(state) !== JSON.stringify(raw)) await browser.storage.local.set({ [ALERTS_KEY]: state });
   for (const a of raised) {

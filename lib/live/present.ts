@@ -89,9 +89,15 @@ export function liveView(t: TokenProfile, l: TokenLive | null, now: Date, offlin
   return { mode: 'live', note, facts, pegHistory: l.peg?.value.history ?? [], apyHistory: l.apy?.value.history ?? [] };
 }
 
-/** The card's yield split from live APY (null until one arrives). */
-export function yieldSplit(l: TokenLive | null): { totalApyPct: number; baseApyPct: number; premiumApyPct: number; asOf: string; sources: SourceView[] } | null {
+/**
+ * The card's yield split from live APY: only for a restaking token (a liquid staking token has no restaking premium)
+ * with a fresh APY and a plain-staking benchmark (ETH-denominated tokens); null otherwise.
+ */
+export function yieldSplit(
+  l: TokenLive | null,
+  category: string,
+): { totalApyPct: number; baseApyPct: number; premiumApyPct: number; asOf: string; sources: SourceView[] } | null {
   const a = l?.apy;
-  if (!a || a.value.basePct === null || a.value.premiumPct === null) return null;
+  if (category === 'lst' || !a || !a.fresh || a.value.basePct === null || a.value.premiumPct === null) return null;
   return { totalApyPct: a.value.totalPct, baseApyPct: a.value.basePct, premiumApyPct: a.value.premiumPct, asOf: a.okAt, sources: a.sources.map(sourceLink) };
 }

@@ -109,7 +109,11 @@ async function schedule(settings: Settings): Promise<void> {
 }
 
 export async function start(): Promise<void> {
-  await browser.alarms.create(SAFETY_ALARM, { periodInMinutes: 30 });
+  try {
+    await browser.alarms.create(SAFETY_ALARM, { periodInMinutes: 30 });
+  } catch (err) {
+    console.error('[restake-lens] could not set the safety alarm', err);
+  }
   await tick();
 }
 

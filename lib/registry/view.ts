@@ -71,7 +71,7 @@ export function toCardView(t: TokenProfile, registryVersion: string, now: Date, 
     liquidity: fact(t.liquidity),
     audits: t.audits.map((a) => ({ firm: a.firm, date: a.date, scope: a.scope, verified: a.verified, sources: refs(a.sources) })),
     incidents: t.incidents.map((i) => ({ date: i.date, summary: i.summary, sources: refs(i.sources) })),
-    yield: { sources: t.yieldSources, split: input.offline ? null : yieldSplit(input.live) },
+    yield: { sources: t.yieldSources, split: input.offline ? null : yieldSplit(input.live, t.category) },
     peg: {
       model: t.model.kind,
       rate: fact(t.model.rate),

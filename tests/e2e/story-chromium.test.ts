@@ -152,7 +152,11 @@ test('story: summary worst first -> detail with sourced petals -> site switched 
   // Escape goes back; focus returns to what opened the detail.
   await popup.keyboard.press('Escape');
   await popup.getByTestId('search-results').waitFor();
-  assert.equal(await popup.evaluate(() => document.activeElement?.getAttribute('data-lrt-row')), 'ezeth');
+  assert.equal(
+    await popup.evaluate(() => `${document.activeElement?.closest('[data-list]')?.getAttribute('data-list')}:${document.activeElement?.getAttribute('data-lrt-row')}`),
+    'search:ezeth',
+    'focus returns to the search result that opened the detail, not the same token in the tab list',
+  );
   await popup.locator('#rl-search-input').fill('');
   await assertNoAxeViolations(popup, 'the popup summary (dark)');
   await popup.screenshot({ path: join(SCREENSHOTS, 'popup-dark-chromium.png') });

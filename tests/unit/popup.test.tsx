@@ -13,6 +13,7 @@ import { DataStatus, jobState } from '../../components/data-status';
 import { jobLabel } from '../../components/live-status';
 import type { LiveStatus, TabTokenView } from '../../lib/messaging/contract';
 import type { TokenLive } from '../../lib/live/facts';
+import { yieldSplit } from '../../lib/live/present';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 const entries = TOKENS.map((t) => toRegistryEntry(t, NOW));
@@ -22,9 +23,13 @@ describe('registry search', () => {
   test('by symbol: the exact symbol first, then prefixes', () => {
     expect(ids('ezeth')[0]).toBe('ezeth');
     expect(ids('EZETH')[0]).toBe('ezeth');
-    const we = ids('we');
-    expect(we).toContain('weeth');
-    expect(we.indexOf('weeth')).toBeLessThan(we.length);
+    // "weeth": the exact symbol first, then weETHs (prefix); "rs": prefixes (rsETH, rstETH, rswETH) before tokens
+    // that only contain it (e.g. by name or issuer).
+    expect(ids('weeth').slice(0, 2)).toEqual(['weeth', 'weeths']);
+    const rs = searchTokens(entries, 'rs');
+    const firstNonPrefix = rs.findIndex((e) => !e.symbol.toLowerCase().startsWith('rs'));
+    expect(firstNonPrefix === -1 || rs.slice(firstNonPrefix).every((e) => !e.symbol.toLowerCase().startsWith('rs'))).toBe(true);
+    expect(rs.map((e) => e.id)).toEqual(expect.arrayContaining(['rseth', 'rsteth', 'rsweth']));
   });
 
   test('by issuer and by name', () => {
@@ -92,6 +97,30 @@ describe('list rows', () => {
     const html = renderToStaticMarkup(<TokenList tokens={[]} onOpen={() => undefined} />);
     expect(html).toContain('No restaking tokens on this page');
     expect(html).toMatch(/ezETH, weETH.*fragSOL/);
+  });
+});
+
+describe('yield split', () => {
+  const withApy = (fresh: boolean): TokenLive => ({
+    ...live(0, 3.4, fresh),
+    apy: { value: { totalPct: 3.4, basePct: 2.9, premiumPct: 0.5, history: [] }, okAt: '2026-11-20T11:00:00Z', sources: [], fresh, failing: null },
+  });
+  test('only for a restaking token with a fresh APY and a benchmark', () => {
+    expect(yieldSplit(withApy(true), 'lrt')).toMatchObject({ totalApyPct: 3.4, baseApyPct: 2.9, premiumApyPct: 0.5 });
+    expect(yieldSplit(withApy(false), 'lrt')).toBeNull();
+    expect(yieldSplit(withApy(true), 'lst')).toBeNull();
+    expect(yieldSplit(null, 'lrt')).toBeNull();
+    expect(yieldSplit(live(0, 3.4, true), 'lrt')).toBeNull(); // no benchmark
+  });
+
+  test('the card says why there is no split: LST, non-ETH asset, offline, or no fresh APY', () => {
+    const text = (id: string, offline = false) =>
+      renderToStaticMarkup(<TokenCard state={{ status: 'ready', view: toCardView(getToken(id)!, 'test', NOW, { live: null, offline }) }} titleId="t" />);
+    expect(text('wsteth')).toContain('not applicable: a liquid staking token');
+    expect(text('lbtc')).toContain('no plain-staking benchmark for this asset');
+    expect(text('fragsol')).toContain('no plain-staking benchmark for this asset');
+    expect(text('ezeth', true)).toContain('not shown in offline mode');
+    expect(text('ezeth')).toContain('not known (no fresh live APY');
   });
 });
 
@@ -164,6 +193,8 @@ describe('data status', () => {
     };
     const html = renderToStaticMarkup(<DataStatus status={status} now={NOW} />);
     expect(html).toContain('1 of 2 sources need attention');
+    expect(renderToStaticMarkup(<DataStatus status={{ ...status, jobs: [] }} now={NOW} />)).toContain('No refresh has run yet.');
+    expect(renderToStaticMarkup(<DataStatus status={{ ...status, jobs: [job({})] }} now={NOW} />)).toContain('The last run of every source succeeded.');
     expect(html).toContain('Failing (3 times in a row): timed out after 15 s');
     expect(html).toContain('last success 10 min ago');
     expect(renderToStaticMarkup(<DataStatus status={{ ...status, offline: true }} now={NOW} />)).toContain('Offline mode: on');

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, SETTINGS_VERSION } from '../../lib/settings';
-import { readSettings, setField } from '../../lib/settings-store';
+import { readSettings, setField, upgradeStoredSettings } from '../../lib/settings-store';
 
 const stored = async () => (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
 
@@ -47,5 +47,45 @@ describe('setField', () => {
     const r = await setField('offline', () => true);
     expect(r.ok).toBe(true);
     expect(await stored()).toMatchObject({ version: SETTINGS_VERSION, siteMode: 'only', onlySites: ['etherscan.io'], offline: true });
+  });
+});
+
+describe('upgradeStoredSettings', () => {
+  beforeEach(() => fakeBrowser.reset());
+  const v1 = { siteMode: 'all', disabledSites: ['x.com'], onlySites: [], markLst: true, offline: false, rpc: {} };
+
+  test('rewrites a first-release value in the current version, keeping every choice', async () => {
+    await browser.storage.local.set({ [SETTINGS_KEY]: v1 });
+    expect(await upgradeStoredSettings()).toBe(true);
+    expect(await stored()).toEqual({ ...DEFAULT_SETTINGS, disabledSites: ['x.com'], markLst: true });
+    // Once current, nothing more to do.
+    expect(await upgradeStoredSettings()).toBe(false);
+  });
+
+  test('leaves a newer version and an empty store alone', async () => {
+    expect(await upgradeStoredSettings()).toBe(false);
+    expect(await stored()).toBeUndefined();
+    const newer = { ...DEFAULT_SETTINGS, version: SETTINGS_VERSION + 1, more: true };
+    await browser.storage.local.set({ [SETTINGS_KEY]: newer });
+    expect(await upgradeStoredSettings()).toBe(false);
+    expect(await stored()).toEqual(newer);
+  });
+
+  test('a save that lands while the upgrade runs is not overwritten', async () => {
+    await browser.storage.local.set({ [SETTINGS_KEY]: v1 });
+    // The first read sees v1; the options page saves before the upgrade writes.
+    const get = browser.storage.local.get.bind(browser.storage.local);
+    let reads = 0;
+    browser.storage.local.get = (async (keys: Parameters<typeof get>[0]) => {
+      const r = await get(keys);
+      if (++reads === 1) await setField('disabledSites', (s) => [...s, 'y.com']);
+      return r;
+    }) as typeof browser.storage.local.get;
+    try {
+      expect(await upgradeStoredSettings()).toBe(false);
+    } finally {
+      browser.storage.local.get = get;
+    }
+    expect(await stored()).toMatchObject({ version: SETTINGS_VERSION, disabledSites: ['x.com', 'y.com'], markLst: true });
   });
 });
