@@ -45,15 +45,40 @@ function useLoad<T>(load: () => Promise<T>): [Loadable<T>, () => void] {
   return [state, run];
 }
 
-const loadTab = async (): Promise<TabTokenView[]> => {
+/** Opened at a token's detail (a depeg notification) in a tab of its own: there is no page to summarise. */
+const STANDALONE = DEEP_LINK !== null && params.get('tabId') === null;
+
+/** The tab's tokens worst first; null when there is no page to summarise. */
+const loadTab = async (): Promise<TabTokenView[] | null> => {
+  if (STANDALONE) return null;
   const tabId = await targetTabId();
   return tabId === undefined ? [] : [...(await send('tab:tokens', { tabId }))].sort(byRisk);
 };
+
+/** `text` once it has stayed the same for `ms`: screen readers hear the result of a search, not every keystroke. */
+function useSettled(text: string, ms: number): string {
+  const [settled, setSettled] = useState(text);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(text), ms);
+    return () => clearTimeout(timer);
+  }, [text, ms]);
+  return settled;
+}
 const loadRegistry = () => send('registry:list', {});
 const loadStatus = () => send('live:status', {});
 
 function Search({ registry, query, setQuery, onOpen }: { registry: Loadable<RegistryEntryView[]>; query: string; setQuery: (q: string) => void; onOpen: (t: TokenRowView) => void }) {
   const results = useMemo(() => (registry.status === 'ready' ? searchTokens(registry.data, query) : []), [registry, query]);
+  const outcome = !query.trim()
+    ? ''
+    : registry.status === 'loading'
+      ? 'Loading the registry…'
+      : registry.status === 'error'
+        ? `Could not load the registry: ${registry.message}`
+        : results.length
+          ? `${results.length} ${results.length === 1 ? 'match' : 'matches'}`
+          : `No token matches “${query.trim()}”.`;
+  const announced = useSettled(outcome, 500);
   return (
     <section className="rl-search" aria-labelledby="rl-search-label">
       <label id="rl-search-label" htmlFor="rl-search-input" className="rl-list-title">
@@ -70,7 +95,7 @@ function Search({ registry, query, setQuery, onOpen }: { registry: Loadable<Regi
         aria-describedby="rl-search-result"
       />
       <p id="rl-search-result" className="rl-muted" role="status">
-        {!query.trim() ? '' : registry.status === 'loading' ? 'Loading the registry…' : registry.status === 'error' ? `Could not load the registry: ${registry.message}` : results.length ? `${results.length} ${results.length === 1 ? 'match' : 'matches'}` : `No token matches “${query.trim()}”.`}
+        {announced}
       </p>
       {results.length > 0 && (
         <ul className="rl-token-list" data-testid="search-results" data-list="search">
@@ -214,6 +239,11 @@ export function App() {
             <p className="rl-muted">Reading this tab…</p>
           ) : tab.status === 'error' ? (
             <p role="alert">Could not read this tab: {tab.message}</p>
+          ) : tab.data === null ? (
+            <p className="rl-muted" data-testid="standalone">
+              Opened from an alert, not from a page. Open Restake Lens from the toolbar on a page to see its restaking tokens, or search
+              below.
+            </p>
           ) : (
             <TokenList tokens={tab.data} onOpen={openFromTab} />
           )}

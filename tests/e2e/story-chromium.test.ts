@@ -205,6 +205,9 @@ test('story: summary worst first -> detail with sourced petals -> site switched 
   await popup.goto(popupUrl('token=ezeth'));
   await popup.getByRole('dialog', { name: 'ezETH' }).waitFor();
   assert.equal(await popup.locator('[data-petal="peg"]').getAttribute('data-level'), 'bad');
+  // Back from there: no page to summarise, and the popup says so (not "no tokens on this page").
+  await popup.keyboard.press('Escape');
+  await popup.getByTestId('standalone').waitFor();
 
   // The hover card on the page shows the same: red peg, live, with its age.
   await page.hover('#pos-ezeth lrt-mark');
