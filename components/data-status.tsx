@@ -2,17 +2,7 @@
 // whether offline mode is on. (The options page shows the full one: components/live-status.tsx.) No browser.* calls.
 import type { LiveStatus } from '../lib/messaging/contract';
 import { agoText, spanText } from '../lib/age';
-import { jobLabel } from './live-status';
-
-type Job = LiveStatus['jobs'][number];
-
-/** ok (last run succeeded), failing, interrupted, or never (no run yet). */
-export function jobState(j: Job): 'ok' | 'failing' | 'interrupted' | 'never' {
-  if (j.interrupted) return 'interrupted';
-  if (j.error) return 'failing';
-  if (!j.lastOkAt) return 'never';
-  return 'ok';
-}
+import { jobLabel, jobState } from './live-status';
 
 const when = (iso: string | null, now: Date) => (iso ? `${agoText(iso, now)} ago` : 'never');
 

@@ -21,6 +21,18 @@ export function jobLabel(id: string): string {
   return JOBS[id] ?? id;
 }
 
+type Job = LiveStatus['jobs'][number];
+
+/** One reading of a job's state for both status views: ok, failing, interrupted (the worker stopped during it), never run. */
+export function jobState(j: Job): 'ok' | 'failing' | 'interrupted' | 'never' {
+  if (j.interrupted) return 'interrupted';
+  if (j.error) return 'failing';
+  if (!j.lastOkAt) return 'never';
+  return 'ok';
+}
+
+const DOT: Record<ReturnType<typeof jobState>, string> = { ok: 'rl-good', failing: 'rl-bad', interrupted: 'rl-warning', never: 'rl-unknown' };
+
 /** "in 8 min" / "now" for a time ahead; "5 min ago" once it has passed. */
 export function dueText(iso: string, now: Date): string {
   const ms = Date.parse(iso) - now.getTime();
@@ -51,7 +63,7 @@ export function LiveStatusView({ status, now }: { status: LiveStatus; now: Date 
           {jobs.map((j) => (
             <li key={j.id} data-job={j.id} data-failing={String(j.error !== null)}>
               <h3>
-                <span className={`rl-dot ${j.error ? 'rl-bad' : j.lastOkAt ? 'rl-good' : 'rl-unknown'}`} aria-hidden="true" /> {jobLabel(j.id)}
+                <span className={`rl-dot ${DOT[jobState(j)]}`} aria-hidden="true" /> {jobLabel(j.id)}
               </h3>
               <dl className="rl-job-facts">
                 <dt>Last run</dt>
