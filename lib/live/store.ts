@@ -4,6 +4,7 @@
 // never the whole cache.
 import { z } from 'zod/mini';
 import type { FailureKind } from '../sources/http';
+import { plainText } from '../text';
 import { Source } from '../provenance';
 import { APY_PCT, CHART_MAX_POINTS, PRICE_USD, RATE, SUPPLY, TVL_USD, YIELD_MAX_POINTS } from '../sources/bounds';
 
@@ -64,10 +65,12 @@ export const JobState = z.object({
   error: z.nullable(Fail),
   /** Endpoint problems seen on the last run that did not stop it (an RPC down, on the wrong chain). */
   notes: z.array(z.string().check(z.maxLength(300))).check(z.maxLength(10)),
+  /** Requests the last run sent (HTTP, or JSON-RPC including chain-id checks): what a refresh costs. */
+  requests: z._default(z.int().check(z.nonnegative()), 0),
 });
 export type JobState = z.infer<typeof JobState>;
 
-export const EMPTY_JOB: JobState = { lastRunAt: null, lastOkAt: null, runningSince: null, nextDueAt: null, failures: 0, error: null, notes: [] };
+export const EMPTY_JOB: JobState = { lastRunAt: null, lastOkAt: null, runningSince: null, nextDueAt: null, failures: 0, error: null, notes: [], requests: 0 };
 
 export type Entries = Record<string, Entry>;
 
@@ -156,5 +159,5 @@ export function putOk(entries: Entries, key: string, value: unknown, source: Sou
 /** Records a failure: the last good value and its time stay as they are. */
 export function putFail(entries: Entries, key: string, kind: FailureKind, message: string, at: string): void {
   const prev = entries[key] ?? { value: null, okAt: null, source: null, error: null };
-  entries[key] = { ...prev, error: { kind, message: message.slice(0, 500), at } };
+  entries[key] = { ...prev, error: { kind, message: plainText(message, 500), at } };
 }

@@ -2,13 +2,13 @@
 // address, Balancer queries at its mainnet address) on anvil, and the live exit petal it feeds. The registry names
 // no venue yet (none confirmed from a source), so the profiles here add test venues to a copy of ezETH.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { getToken } from '../../lib/registry';
-import { TokenProfile } from '../../lib/registry/schema';
-import { quoteExits } from '../../lib/sources/exit';
-import { chainClient } from '../../lib/sources/rpc';
-import { rate } from '../../lib/risk/rate';
-import { startAnvil, type Anvil } from '../support/anvil';
-import { ADDRESSES, placeContract, placeMulticall3, placeProtocolMocks, setBalancerPool, setCurvePool, setQuoterPool } from '../support/chain';
+import { getToken } from '../../../lib/registry';
+import { TokenProfile } from '../../../lib/registry/schema';
+import { quoteExits } from '../../../lib/sources/exit';
+import { chainClient } from '../../../lib/sources/rpc';
+import { rate } from '../../../lib/risk/rate';
+import { startAnvil, type Anvil } from '../../support/anvil';
+import { ADDRESSES, placeContract, placeMulticall3, placeProtocolMocks, setBalancerPool, setCurvePool, setQuoterPool } from '../../support/chain';
 
 const WETH = '0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2';
 const EZETH = getToken('ezeth')!;

@@ -3,17 +3,17 @@
 // in each, the refresh resolves (nothing crashes), the last good value stays with its original time, and the
 // cache says what failed.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { getToken } from '../../lib/registry';
-import type { TokenProfile } from '../../lib/registry/schema';
-import { allJobs, type JobContext } from '../../lib/live/jobs';
-import { Refresher, RETRY_MIN } from '../../lib/live/refresh';
-import { ENTRIES_KEY, LiveStore, type KeyValue } from '../../lib/live/store';
-import { freshLimits, tokenLive } from '../../lib/live/facts';
-import { liveView } from '../../lib/live/present';
-import { rateWith } from '../../lib/registry/view';
-import { startAnvil, type Anvil } from '../support/anvil';
-import { placeLrt, placeMulticall3, setReverting } from '../support/chain';
-import { startLlamaServer, type LlamaServer } from '../support/llama-server';
+import { getToken } from '../../../lib/registry';
+import type { TokenProfile } from '../../../lib/registry/schema';
+import { allJobs, type JobContext } from '../../../lib/live/jobs';
+import { Refresher, RETRY_MIN } from '../../../lib/live/refresh';
+import { ENTRIES_KEY, LiveStore, type KeyValue } from '../../../lib/live/store';
+import { freshLimits, tokenLive } from '../../../lib/live/facts';
+import { liveView } from '../../../lib/live/present';
+import { rateWith } from '../../../lib/registry/view';
+import { startAnvil, type Anvil } from '../../support/anvil';
+import { placeLrt, placeMulticall3, setReverting } from '../../support/chain';
+import { startLlamaServer, type LlamaServer } from '../../support/llama-server';
 
 const ETH = 'ethereum:0x0000000000000000000000000000000000000000';
 const tokens = ['ezeth', 'weeth', 'steth'].map((id) => getToken(id)!) as TokenProfile[];
@@ -98,6 +98,8 @@ function harness(over: Partial<JobContext> = {}, kv = memory()): Harness {
     ...over,
   };
   const store = new LiveStore(kv);
+  // The stand-in answers charts and staleness by the same clock as the refresher.
+  llama.setClock(() => clock.t);
   return { kv, store, clock, ctx, refresher: new Refresher({ store, jobs: allJobs(), context: async () => ctx, now }) };
 }
 
