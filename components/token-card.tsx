@@ -1,5 +1,5 @@
 // Presentational: the hover card and the popup's detail view for one token. No browser.* calls.
-import type { MisnomerView, PetalView, TokenCardView } from '../lib/messaging/contract';
+import type { MisnomerView, PetalView, TokenCardView } from '../lib/views/schema';
 import { FactLine, SourceLinks, Unverified } from './sources';
 import { LEVEL_WORD, Rosette } from './rosette';
 import { chainName, explorerUrl, shortAddress } from '../lib/chains';

@@ -5,7 +5,7 @@ import { describeSource } from '../../lib/provenance';
 import { useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { send } from '../../lib/messaging/client';
-import type { TokenCardView } from '../../lib/messaging/contract';
+import type { TokenCardView } from '../../lib/views/schema';
 import { isReportPetal, OTHER_FACT_LABEL, petalOf, REPORT_PETALS, reportLink, sourcesFor, type ReportPetalId } from '../../lib/report';
 import { PETALS } from '../../lib/risk/types';
 import type { RegistryState } from './app';

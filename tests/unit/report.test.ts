@@ -2,7 +2,7 @@
 // types, the length cap, and the sources offered, against real card views from the registry.
 import { describe, expect, test } from 'vitest';
 import { getToken, REGISTRY_VERSION } from '../../lib/registry';
-import { toCardView } from '../../lib/registry/view';
+import { toCardView } from '../../lib/views/build';
 import { METHOD_VERSION } from '../../lib/risk/types';
 import { cardSources, petalOf, REPORT_ISSUES_URL, REPORT_MAX_URL, REPORT_PETALS, reportLink, sourcesFor, type ReportInput } from '../../lib/report';
 

@@ -1,13 +1,12 @@
-// Runs in: background, tests. From one token's live facts to (a) the live inputs the rating may use (fresh values
-// only) and (b) the display-ready live section of the card, each figure with its age and its own typed sources.
+// Runs in: background, tests. From one token's live facts to the display-ready live section of the card and its
+// yield split, each figure with its age and its own typed sources. (The rating's live inputs: lib/risk/live.ts.)
 // What fails is said in our words, by kind: no response text, no host name (a user's own RPC host is unique to them,
 // and cards are shown inside web pages).
 import type { TokenProfile } from '../registry/schema';
-import type { LiveFactView, LiveView } from '../messaging/contract';
-import type { LiveRisk } from '../risk/rate';
+import type { LiveFactView, LiveView } from '../views/schema';
 import type { FailureKind } from '../sources/http';
 import { agoText } from '../age';
-import type { LiveFact, TokenLive } from './facts';
+import type { LiveFact, TokenLive } from '../live/facts';
 
 /** What a failure means, for a card: short, ours, no outside text. */
 export const FAILURE_TEXT: Record<FailureKind, string> = {
@@ -36,23 +35,6 @@ function usd(x: number): string {
   if (x >= 1e9) return `$${n(x / 1e9, 2)}B`;
   if (x >= 1e6) return `$${n(x / 1e6, 2)}M`;
   return `$${n(x, x >= 100 ? 2 : 4)}`;
-}
-
-/** The exit size the petal judges: the largest quoted. */
-function largestSize(impactPct: Record<string, number>): string | null {
-  const sizes = Object.keys(impactPct).filter((k) => Number.isFinite(Number(k)) && Number.isFinite(impactPct[k]!));
-  return sizes.sort((a, b) => Number(a) - Number(b)).at(-1) ?? null;
-}
-
-export function liveRisk(t: TokenProfile, l: TokenLive | null): LiveRisk {
-  if (!l) return {};
-  const out: LiveRisk = {};
-  if (l.peg?.fresh) out.peg = { nowPct: l.peg.value.nowPct, maxAbsPct: l.peg.value.maxAbsPct, coverageDays: l.peg.value.coverageDays, asOf: l.peg.okAt, links: l.peg.sources };
-  const size = l.exit ? largestSize(l.exit.value.impactPct) : null;
-  if (l.exit?.fresh && size !== null) {
-    out.exit = { impactPct: l.exit.value.impactPct[size]!, sizeLabel: `${Number(size).toLocaleString('en-US')} ${t.symbol}`, asOf: l.exit.okAt, links: l.exit.sources };
-  }
-  return out;
 }
 
 function view(id: LiveFactView['id'], label: string, f: LiveFact<unknown>, text: string): LiveFactView {
