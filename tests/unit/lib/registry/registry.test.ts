@@ -1,16 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { getAddress } from 'viem';
-import { ISSUER_FILES, REGISTRY_VERSION, TOKENS, getToken, parseRegistry } from '../../lib/registry';
-import { registryJson } from '../../lib/views/registry-json';
-import { rate } from '../../lib/risk/rate';
-import { METHOD_VERSION } from '../../lib/risk/types';
-import { TokenProfile, type TokenProfileInput } from '../../lib/registry/schema';
-import { LAYERS } from '../../lib/registry/layers';
-import { MISNOMERS } from '../../lib/registry/misnomers';
-import { classifyLink, linkContext } from '../../lib/detect/links';
-import { createTextMatcher } from '../../lib/detect/text';
-import { detectConfig } from '../../lib/registry/detect-config';
+import { ISSUER_FILES, REGISTRY_VERSION, TOKENS, getToken, parseRegistry } from '../../../../lib/registry';
+import { registryJson } from '../../../../lib/views/registry-json';
+import { rate } from '../../../../lib/risk/rate';
+import { METHOD_VERSION } from '../../../../lib/risk/types';
+import { TokenProfile, type TokenProfileInput } from '../../../../lib/registry/schema';
+import { LAYERS } from '../../../../lib/registry/layers';
+import { MISNOMERS } from '../../../../lib/registry/misnomers';
+import { classifyLink, linkContext } from '../../../../lib/detect/links';
+import { createTextMatcher } from '../../../../lib/detect/text';
+import { detectConfig } from '../../../../lib/registry/detect-config';
 
 describe('registry data', () => {
   test.each(Object.entries(ISSUER_FILES))('issuer file %s validates', (_name, entries) => {
