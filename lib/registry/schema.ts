@@ -313,7 +313,6 @@ export type TokenProfile = z.infer<typeof TokenProfile>;
 export type TokenProfileInput = z.input<typeof TokenProfile>;
 export type Category = z.infer<typeof Category>;
 export type RiskInputs = z.infer<typeof RiskInputs>;
-export type LayerName = z.infer<typeof Layer>;
 
 /** The canonical deployment: the first listed (see `deployments`). */
 export function canonicalDeployment(t: Pick<TokenProfile, 'deployments'>): Deployment {
