@@ -96,7 +96,15 @@ export const symDelegatorAbi = parseAbi([
   'function setLimits(bytes32 subnetwork, uint256 maxLimit, uint256 limit)',
 ]);
 
-export const symSlasherAbi = parseAbi(['function TYPE() view returns (uint64)', 'function vetoDuration() view returns (uint48)', 'function setSlasher(uint64 t, uint48 veto)']);
+export const symSlasherAbi = parseAbi([
+  'function TYPE() view returns (uint64)',
+  'function vetoDuration() view returns (uint48)',
+  'function resolver(bytes32 subnetwork, bytes) view returns (address)',
+  'function setSlasher(uint64 t, uint48 veto)',
+  'function setResolver(bytes32 subnetwork, address r)',
+]);
+
+export const symBurnerAbi = parseAbi(['function COLLATERAL() view returns (address)', 'function setCollateral(address c)']);
 
 export const symBurnerRouterAbi = parseAbi([
   'function globalReceiver() view returns (address)',
@@ -155,6 +163,50 @@ export async function placeStakerList(url: string, address: Address, stakers: re
   if (opts.next) await send(url, address, lrtStakersAbi, 'setNext', [opts.next]);
   if (opts.modules) await send(url, address, lrtStakersAbi, 'setModules', [opts.modules, stakers]);
 }
+
+export interface SymbioticVaultState {
+  mellow: Address;
+  /** null: a pre-migration Mellow vault (symbioticVault() reverts). */
+  vault: Address | null;
+  delegator?: { address: Address; type: 0 | 1 | 2 | 3; limits: ReadonlyArray<{ subnetwork: Hex; max: bigint; limit: bigint }> };
+  slasher?: { address: Address; type: 0 | 1; vetoSeconds: number; resolvers?: ReadonlyArray<{ subnetwork: Hex; resolver: Address }> } | null;
+  burner?: { address: Address; globalReceiver: Address; delay: number; networkReceivers?: ReadonlyArray<{ network: Address; receiver: Address }> };
+  collateral?: Address;
+  activeStake?: bigint;
+  epochSeconds?: number;
+}
+
+/** Places a Mellow vault and, unless legacy, its Symbiotic vault, delegator, slasher and burner router. */
+export async function placeSymbioticVault(url: string, s: SymbioticVaultState): Promise<void> {
+  await placeContract(url, s.mellow, 'SymVault');
+  if (!s.vault) return;
+  await send(url, s.mellow, symVaultAbi, 'setSymbioticVault', [s.vault]);
+  await placeContract(url, s.vault, 'SymVault');
+  const d = s.delegator!;
+  await placeContract(url, d.address, 'SymDelegator');
+  await send(url, d.address, symDelegatorAbi, 'setType', [BigInt(d.type)]);
+  for (const l of d.limits) await send(url, d.address, symDelegatorAbi, 'setLimits', [l.subnetwork, l.max, l.limit]);
+  const zero = '0x0000000000000000000000000000000000000000' as const;
+  if (s.slasher) {
+    await placeContract(url, s.slasher.address, 'SymSlasher');
+    await send(url, s.slasher.address, symSlasherAbi, 'setSlasher', [BigInt(s.slasher.type), s.slasher.vetoSeconds]);
+    for (const r of s.slasher.resolvers ?? []) await send(url, s.slasher.address, symSlasherAbi, 'setResolver', [r.subnetwork, r.resolver]);
+  }
+  const b = s.burner!;
+  await placeContract(url, b.address, 'SymBurnerRouter');
+  await send(url, b.address, symBurnerRouterAbi, 'setRouter', [b.globalReceiver, b.delay]);
+  for (const r of b.networkReceivers ?? []) await send(url, b.address, symBurnerRouterAbi, 'setNetworkReceiver', [r.network, r.receiver]);
+  await send(url, s.vault, symVaultAbi, 'setVault', [d.address, s.slasher?.address ?? zero, b.address, s.collateral!, s.activeStake ?? 0n, s.epochSeconds ?? 604_800]);
+}
+
+/** Places a burner contract for `collateral` at `address`. */
+export async function placeBurner(url: string, address: Address, collateral: Address): Promise<void> {
+  await placeContract(url, address, 'SymBurner');
+  await send(url, address, symBurnerAbi, 'setCollateral', [collateral]);
+}
+
+/** Symbiotic subnetwork id: the network in the high 20 bytes, the identifier in the low 12. */
+export const subnetwork = (network: Address, id = 0): Hex => `0x${network.slice(2).toLowerCase()}${id.toString(16).padStart(24, '0')}` as Hex;
 
 /** Mines `n` empty blocks. */
 export const mine = (url: string, n: number) => chainClients(url).test.mine({ blocks: n });

@@ -24,6 +24,7 @@ export const CONTRACT_NAMES = [
   'SymDelegator',
   'SymSlasher',
   'SymBurnerRouter',
+  'SymBurner',
 ] as const;
 export type ContractName = (typeof CONTRACT_NAMES)[number];
 

@@ -139,6 +139,7 @@ test('the test contracts expose exactly the ABIs the helpers type', async () => 
     [sc.symDelegatorAbi, 'SymDelegator'],
     [sc.symSlasherAbi, 'SymSlasher'],
     [sc.symBurnerRouterAbi, 'SymBurnerRouter'],
+    [sc.symBurnerAbi, 'SymBurner'],
   ] as const;
   for (const [abi, name] of pairs) expect(sig(abi as never), name).toEqual(sig(compiled[name].abi as never));
 });
