@@ -7,6 +7,7 @@ import { getAddress, keccak256, toHex, type Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { STAKERS, STAKER_SOURCES } from '../../../lib/registry/stakers';
 import { readExposure, readSetMeta, readStakers, mergeStakerMaps, refreshCost, rotation, setKey, type StakerMap } from '../../../lib/sources/eigenlayer';
+import { eigenLayerSentence, fromEigenLayer, judgeSlashingLive } from '../../../lib/risk/slashing';
 import { chainClient } from '../../../lib/sources/rpc';
 import { enumerateStakers } from '../../../lib/sources/stakers';
 import { startAnvil, type Anvil } from '../../support/anvil';
@@ -259,6 +260,12 @@ describe('fast path: exposure per token', () => {
     expect(t.pendingIncreasePct).toBeCloseTo((40 / 352.5) * 100, 9);
     // Every figure has its calls; all at one block.
     expect(new Set(t.sources.map((s) => s.block))).toEqual(new Set([res.data.block]));
+    // What the card shows for this state.
+    expect(eigenLayerSentence('ezETH', t)).toBe("Up to 12% of ezETH's backing can be slashed by 2 AVSs; 4.5% can be redistributed.");
+    expect(judgeSlashingLive(fromEigenLayer(t, res.fetchedAt, 1_800_000), new Date(res.fetchedAt))).toMatchObject({
+      level: 'bad',
+      fact: '4.5% of the backing can be redistributed: slashed funds go to a third party, not a burn.',
+    });
     expect(t.sources.map((s) => s.function)).toEqual(expect.arrayContaining([`delegatedTo(${OD1})`, 'sharesToUnderlyingView(1e18)', `getAllocatedSets(${OP_A})`, `isRedistributingOperatorSet((${AVS_Y},0))`, 'vetoWindowBlocks()']));
   });
 
@@ -274,6 +281,9 @@ describe('fast path: exposure per token', () => {
     // C's native stake was slashed to nothing: shown as slashed before, and no division by zero anywhere.
     expect(t.operators.find((o) => o.operator === OP_C)).toMatchObject({ slashedBefore: true, maxMagnitudes: { value: { [BEACON.toLowerCase()]: '0' } } });
     expect(t.redistributingEth).toBe(0);
+    // B's pending +20% of native adds 50 × 20% = 10 ETH; two operators hold it: HHI (50/71)² + (21/71)² is red.
+    expect(t.pendingIncreasePct).toBeCloseTo((10 / 101) * 100, 9);
+    expect(judgeSlashingLive(fromEigenLayer(t, res.fetchedAt, 1_800_000), new Date(res.fetchedAt))).toMatchObject({ level: 'bad', fact: expect.stringContaining('HHI 0.58') });
   });
 
   test('per-set constants can be read once and passed back in: the next run spends fewer calls', async () => {

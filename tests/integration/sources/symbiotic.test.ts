@@ -6,6 +6,7 @@
 import { getAddress, type Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { getToken } from '../../../lib/registry';
+import { fromSymbiotic, judgeSlashingLive, symbioticSentence } from '../../../lib/risk/slashing';
 import { chainClient } from '../../../lib/sources/rpc';
 import { discoverNetworks, networkOf, readVaults, type VaultInput } from '../../../lib/sources/symbiotic';
 import { startAnvil, type Anvil } from '../../support/anvil';
@@ -127,6 +128,10 @@ describe('vault exposure', () => {
     // N2 has no resolver: nobody can veto its requests.
     expect(v.networks[1]!.resolver?.value).toBe('0x0000000000000000000000000000000000000000');
     expect(v.noVetoPct).toBe(100);
+    expect(symbioticSentence('steakLRT', v)).toBe(
+      "One network can slash up to 100% of steakLRT's Symbiotic stake; 2 networks together up to 150%; slashed collateral goes to an address that is not a burner.",
+    );
+    expect(judgeSlashingLive(fromSymbiotic(v, res.fetchedAt, 1_800_000), new Date(res.fetchedAt))).toMatchObject({ level: 'bad', fact: 'One network can slash 100% of the stake (over 50%).' });
     expect(v.sources.map((s) => s.function)).toEqual(expect.arrayContaining(['symbioticVault()', 'delegator()', 'TYPE()', 'vetoDuration()', `networkLimit(${SN1})`]));
   });
 
@@ -142,12 +147,15 @@ describe('vault exposure', () => {
     expect(v.receivers).toEqual([expect.objectContaining({ address: BURNER, burns: true }), expect.objectContaining({ address: CURATOR, burns: false })]);
     expect(v.redistributingPct).toBe(20);
     expect(v.noVetoPct).toBe(20);
+    expect(judgeSlashingLive(fromSymbiotic(v, res.fetchedAt, 1_800_000), new Date(res.fetchedAt)).fact).toBe('20% of the stake can be redistributed: slashed funds go to a third party, not a burn.');
   });
 
   test('a legacy vault and a vault with no slasher: nothing slashable, and said so', async () => {
     const res = await readVaults(await client(), ALL);
     if (!res.ok) throw new Error(res.message);
     expect(res.data.vaults.amphreth).toMatchObject({ legacy: true, complete: true, largestNetworkPct: 0, vault: null });
+    expect(judgeSlashingLive(fromSymbiotic(res.data.vaults.amphreth!, res.fetchedAt, 1_800_000), new Date(res.fetchedAt)).level).toBe('good');
+    expect(judgeSlashingLive(fromSymbiotic(res.data.vaults.dvsteth!, res.fetchedAt, 1_800_000), new Date(res.fetchedAt)).level).toBe('unknown');
     expect(res.data.vaults.rsteth).toMatchObject({ legacy: false, complete: true, slasher: { kind: 'none' }, largestNetworkPct: 0, sumOfLimitsPct: 0 });
   });
 
