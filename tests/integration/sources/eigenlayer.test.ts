@@ -226,6 +226,10 @@ describe('fast path: exposure per token', () => {
     const res = await readExposure(await client(), { tokens: TOKENS, stakerMap: await stakerMap() });
     if (!res.ok) throw new Error(res.message);
     expect(res.data.budgetExceeded).toBe(false);
+    // 3 operators, 4 sets, 2 strategies (1 LST), 4 pending pairs, 4 uncached sets, 2 slashers: the formula's count.
+    expect(res.data.cost.subCalls).toBe(27);
+    expect(refreshCost({ stakers: 0, operators: 3, sets: 4, strategies: 2, lsts: 1, pendingPairs: 4, uncachedSets: 4, slashers: 2 }).total).toBe(27);
+    expect(res.data.cost.ethCalls).toBe(5);
     const t = res.data.tokens.ezeth!;
     expect(t.missing).toEqual([]);
     expect(t.complete).toBe(true);

@@ -110,6 +110,8 @@ describe('vault exposure', () => {
   test('steakLRT: shared stake judged per network; veto; slashed collateral goes to the curator', async () => {
     const res = await readVaults(await client(), ALL);
     if (!res.ok) throw new Error(res.message);
+    // 5 symbioticVault(), 4 × 6 vault views, 20 types/limits/routers, 13 veto/resolver/receiver/burner probes, 1 extra probe.
+    expect(res.data.cost).toEqual({ subCalls: 63, ethCalls: 5 });
     const v = res.data.vaults.steaklrt!;
     expect(v.missing).toEqual([]);
     expect(v.complete).toBe(true);
