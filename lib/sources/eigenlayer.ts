@@ -271,8 +271,9 @@ export interface SetExposure {
   /** ETH of this token's backing the set can slash now, and as a share of the backing. */
   slashableEth: number;
   pct: number;
-  /** The getMinimumSlashableStake call the figure rests on. */
+  /** The getMinimumSlashableStake call the figure rests on, and its answer for this token's operators (shares, per strategy). */
   source: ChainSource;
+  minimumSlashableStake: Record<string, Record<string, string>>;
   /** null when the per-set constants were not read (then the token is partial). */
   meta: SetMeta | null;
 }
@@ -468,18 +469,20 @@ async function exposureIn(batch: BudgetedBatch, input: ExposureInput): Promise<E
     ),
   );
   // fraction[set][operator][strategy] = slashable / operator shares
-  const fraction = new Map<string, { source: ChainSource; byOp: Map<string, number[]> }>();
+  const fraction = new Map<string, { source: ChainSource; byOp: Map<string, number[]>; raw: Map<string, bigint[]> }>();
   setList.forEach(({ set, ops }, i) => {
     const a = p2[i];
     if (a?.result.status !== 'success' || !Array.isArray(a.result.result)) return;
     const byOp = new Map<string, number[]>();
+    const raw = new Map<string, bigint[]>();
     ops.forEach((o, n) => {
       const row = bigs((a.result.result as unknown[])[n]);
       const total = opShares.get(lc(o));
       if (!row || !total) return;
+      raw.set(lc(o), row);
       byOp.set(lc(o), row.map((v, k) => (total[k]! > 0n ? Math.min(1, Number((v * WAD) / total[k]!) / 1e18) : 0)));
     });
-    fraction.set(setKey(set), { source: a.source, byOp });
+    fraction.set(setKey(set), { source: a.source, byOp, raw });
   });
 
   // 3. Per-set constants not cached yet.
@@ -541,7 +544,7 @@ interface Ctx {
   opShares: Map<string, bigint[]>;
   allocated: Map<string, Read<OperatorSetId[]>>;
   maxMag: Map<string, Read<Record<string, string>>>;
-  fraction: Map<string, { source: ChainSource; byOp: Map<string, number[]> }>;
+  fraction: Map<string, { source: ChainSource; byOp: Map<string, number[]>; raw: Map<string, bigint[]> }>;
   setMeta: Record<string, Outcome<SetMeta>>;
   pendingAns: Map<string, Answer | null>;
   pendingRead: boolean;
@@ -676,7 +679,13 @@ function derive(t: ExposureInput['tokens'][number], c: Ctx): TokenExposure {
   const setRows: SetExposure[] = [...perSet.values()]
     .map(({ eth, set }) => {
       const meta = c.setMeta[setKey(set)];
-      return { avs: set.avs, id: set.id, slashableEth: eth, pct: pctOf(eth, backing) ?? 0, source: c.fraction.get(setKey(set))!.source, meta: meta?.ok ? meta.data : null };
+      const f = c.fraction.get(setKey(set))!;
+      const minimumSlashableStake: Record<string, Record<string, string>> = {};
+      for (const o of byOp.keys()) {
+        const row = f.raw.get(o);
+        if (row) minimumSlashableStake[o] = Object.fromEntries(c.strategies.map((k, i) => [lc(k), row[i]!.toString()]));
+      }
+      return { avs: set.avs, id: set.id, slashableEth: eth, pct: pctOf(eth, backing) ?? 0, source: f.source, minimumSlashableStake, meta: meta?.ok ? meta.data : null };
     })
     .sort((a, b) => b.slashableEth - a.slashableEth);
   const avs = new Map<string, { avs: Address; eth: number; sets: number }>();

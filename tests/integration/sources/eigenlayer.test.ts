@@ -85,11 +85,12 @@ beforeAll(async () => {
   await el.operatorShares(url, OP_C, STETH, 100n * E18);
   await el.maxMagnitude(url, OP_C, BEACON, 0n);
 
-  // A: S1 10% of native and stETH; S2 30% of stETH; S3 50% of native but A is not slashable by S3.
+  // A: S1 10% of native and stETH; S2 20% of native and 30% of stETH; S3 50% of native but A is not slashable by S3.
   await el.sets(url, OP_A, [S1, S2, S3]);
   await el.allocate(url, { operator: OP_A, set: S1, strategy: BEACON, current: E18 / 10n });
   await el.allocate(url, { operator: OP_A, set: S1, strategy: STETH, current: E18 / 10n });
   await el.allocate(url, { operator: OP_A, set: S2, strategy: STETH, current: (3n * E18) / 10n });
+  await el.allocate(url, { operator: OP_A, set: S2, strategy: BEACON, current: E18 / 5n });
   await el.allocate(url, { operator: OP_A, set: S3, strategy: BEACON, current: E18 / 2n, slashable: false });
   // B: S1 5% of native; S4 +20% of native pending, due in 1,000 blocks.
   pendingEffect = Number(await chainClients(url).test.getBlockNumber()) + 1000;
@@ -235,22 +236,26 @@ describe('fast path: exposure per token', () => {
     expect(t.complete).toBe(true);
     // Backing: 100 + 50 × 1.05 + 200 = 352.5 ETH.
     expect(t.backingEth).toBeCloseTo(352.5, 9);
-    // A native 100 × 10% (S1; S3 cannot slash) + A stETH 52.5 × (10% + 30%) + B native 200 × 5% = 10 + 21 + 10 = 41.
-    expect(t.slashableEth).toBeCloseTo(41, 9);
-    expect(t.slashablePct).toBeCloseTo((41 / 352.5) * 100, 9);
-    // Redistribution: only S2, only stETH: 52.5 × 30% = 15.75. S2's slasher is an EOA: no veto.
+    // A native 100 × (10% S1 + 20% S2; S3 cannot slash) + A stETH 52.5 × (10% + 30%) + B native 200 × 5% = 30 + 21 + 10 = 61.
+    expect(t.slashableEth).toBeCloseTo(61, 9);
+    expect(t.slashablePct).toBeCloseTo((61 / 352.5) * 100, 9);
+    // Redistribution: S2 only, and only its stETH (52.5 × 30% = 15.75): native ETH is never redistributed.
     expect(t.redistributingEth).toBeCloseTo(15.75, 9);
-    expect(t.noVetoEth).toBeCloseTo(15.75, 9);
-    // Sets: S1 = 10 + 5.25 + 10 = 25.25, S2 = 15.75; S3 (cannot slash) and S4 (pending only) hold nothing now.
+    // S2's slasher is an EOA: all of S2 (20 native + 15.75 stETH) has no veto.
+    expect(t.noVetoEth).toBeCloseTo(35.75, 9);
+    // Sets: S2 = 20 + 15.75, S1 = 10 + 5.25 + 10 = 25.25; S3 (cannot slash) and S4 (pending only) hold nothing now.
     expect(t.sets.map((s) => [setKey(s), Number(s.slashableEth.toFixed(6))])).toEqual([
+      [setKey(S2), 35.75],
       [setKey(S1), 25.25],
-      [setKey(S2), 15.75],
     ]);
-    expect(t.sets[0]!.meta).toMatchObject({ kind: 'veto', veto: { windowBlocks: { value: 50_400 }, committee: { value: COMMITTEE } } });
-    expect(t.sets[1]!.meta).toMatchObject({ kind: 'no-veto', redistributing: { value: true }, veto: null });
-    expect(t.sets[0]!.source).toMatchObject({ contract: A.allocationManager, function: expect.stringMatching(/^getMinimumSlashableStake\(\(0x0+A5001,1\),\[/i) });
-    expect(t.largestSet).toMatchObject({ avs: AVS_X, id: 1 });
-    expect(t.largestSet!.pct).toBeCloseTo((25.25 / 352.5) * 100, 9);
+    expect(t.sets[1]!.meta).toMatchObject({ kind: 'veto', veto: { windowBlocks: { value: 50_400 }, committee: { value: COMMITTEE } } });
+    expect(t.sets[0]!.meta).toMatchObject({ kind: 'no-veto', redistributing: { value: true }, veto: null });
+    expect(t.sets[1]!.source).toMatchObject({ contract: A.allocationManager, function: expect.stringMatching(/^getMinimumSlashableStake\(\(0x0+A5001,1\),\[/i) });
+    expect(t.largestSet).toMatchObject({ avs: AVS_Y, id: 0 });
+    expect(t.largestSet!.pct).toBeCloseTo((35.75 / 352.5) * 100, 9);
+    expect(t.largestAvs).toMatchObject({ avs: AVS_Y, sets: 1 });
+    // The raw answer for A in S2: 1,000 native × 20% and 100 stETH shares × 30%.
+    expect(t.sets[0]!.minimumSlashableStake[OP_A.toLowerCase()]).toEqual({ [BEACON.toLowerCase()]: (200n * E18).toString(), [STETH.toLowerCase()]: (30n * E18).toString() });
     expect(t.avsCount).toBe(2);
     // Operators: A 152.5, B 200 of 352.5 delegated.
     expect(t.operatorCount).toBe(2);
@@ -265,7 +270,7 @@ describe('fast path: exposure per token', () => {
     // Every figure has its calls; all at one block.
     expect(new Set(t.sources.map((s) => s.block))).toEqual(new Set([res.data.block]));
     // What the card shows for this state.
-    expect(eigenLayerSentence('ezETH', t)).toBe("Up to 12% of ezETH's backing can be slashed by 2 AVSs; 4.5% can be redistributed.");
+    expect(eigenLayerSentence('ezETH', t)).toBe("Up to 17% of ezETH's backing can be slashed by 2 AVSs; 4.5% can be redistributed.");
     expect(judgeSlashingLive(fromEigenLayer(t, res.fetchedAt, 1_800_000), new Date(res.fetchedAt))).toMatchObject({
       level: 'bad',
       fact: '4.5% of the backing can be redistributed: slashed funds go to a third party, not a burn.',
@@ -301,7 +306,7 @@ describe('fast path: exposure per token', () => {
     if (!cold.ok || !warm.ok) throw new Error('read failed');
     // 4 sets × 2 calls and 2 slashers × 2 probes are not spent again.
     expect(cold.data.cost.subCalls - warm.data.cost.subCalls).toBe(12);
-    expect(warm.data.tokens.ezeth!.slashableEth).toBeCloseTo(41, 9);
+    expect(warm.data.tokens.ezeth!.slashableEth).toBeCloseTo(61, 9);
   });
 
   test('budget exceeded: a partial result that says what it lacks', async () => {
@@ -318,7 +323,7 @@ describe('fast path: exposure per token', () => {
     const res = await readExposure(await client(), { tokens: TOKENS, stakerMap: await stakerMap() }, { maxPerCall: 3 });
     if (!res.ok) throw new Error(res.message);
     expect(res.data.cost.ethCalls).toBeGreaterThanOrEqual(Math.ceil(res.data.cost.subCalls / 3));
-    expect(res.data.tokens.ezeth!.slashableEth).toBeCloseTo(41, 9);
+    expect(res.data.tokens.ezeth!.slashableEth).toBeCloseTo(61, 9);
   });
 
   test('the RPC down: a contained failure, and the next read after it comes back works', async () => {
