@@ -6,6 +6,7 @@ import type { TokenProfile } from '../registry/schema';
 import type { LiveFactView, LiveView } from '../views/schema';
 import type { FailureKind } from '../sources/http';
 import { agoText } from '../age';
+import { isRestaking } from '../categories';
 import type { LiveFact, TokenLive } from '../live/facts';
 
 /** What a failure means, for a card: short, ours, no outside text. */
@@ -85,7 +86,7 @@ export function liveView(t: TokenProfile, l: TokenLive | null, now: Date, offlin
  */
 export function yieldSplit(l: TokenLive | null, category: string): LiveYieldSplit | null {
   const a = l?.apy;
-  if (category === 'lst' || !a || !a.fresh || a.value.basePct === null || a.value.premiumPct === null) return null;
+  if (!isRestaking(category) || !a || !a.fresh || a.value.basePct === null || a.value.premiumPct === null) return null;
   return { totalApyPct: a.value.totalPct, baseApyPct: a.value.basePct, premiumApyPct: a.value.premiumPct, asOf: a.okAt, sources: a.sources };
 }
 

@@ -1,9 +1,9 @@
 // Table-driven tests at every threshold edge of public/method.html (lrt-v0.1).
 import { describe, expect, test } from 'vitest';
-import { getToken } from '../../lib/registry';
-import type { RiskInputs, TokenProfile } from '../../lib/registry/schema';
-import { CURATED_MAX_AGE_DAYS, headline, judgeAdmin, judgeBacking, judgeCode, judgeExit, judgePeg, judgePegLive, judgeSlashing, rate } from '../../lib/risk/rate';
-import { METHOD_VERSION, PETALS, type Level, type Petal } from '../../lib/risk/types';
+import { getToken } from '../../../../lib/registry';
+import type { RiskInputs, TokenProfile } from '../../../../lib/registry/schema';
+import { CURATED_MAX_AGE_DAYS, headline, judgeAdmin, judgeBacking, judgeCode, judgeExit, judgePeg, judgePegLive, judgeSlashing, rate } from '../../../../lib/risk/rate';
+import { METHOD_VERSION, PETALS, type Level, type Petal } from '../../../../lib/risk/types';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 const base = getToken('pufeth')!;
@@ -181,7 +181,7 @@ describe('registry tokens', () => {
 describe('method document', () => {
   test('public/method.html carries the implemented version and a section per petal', async () => {
     const { readFile } = await import('node:fs/promises');
-    const html = await readFile(new URL('../../public/method.html', import.meta.url), 'utf8');
+    const html = await readFile(new URL('../../../../public/method.html', import.meta.url), 'utf8');
     expect(html).toContain(`<strong id="version">${METHOD_VERSION}</strong>`);
     for (const p of PETALS) expect(html, p.id).toContain(`<h2 id="${p.id}">`);
     expect(html).toContain(`${CURATED_MAX_AGE_DAYS} days`);

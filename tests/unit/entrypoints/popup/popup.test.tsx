@@ -2,18 +2,18 @@
 // explorer links for every deployment, the detail's extra sections, and the data status.
 import { describe, expect, test } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { TOKENS, getToken } from '../../lib/registry';
-import { toCardView, toRegistryEntry, toRowView } from '../../lib/views/build';
-import { searchTokens } from '../../lib/registry/search';
-import { TokenList, levelCounts } from '../../components/token-list';
-import { Sparkline, spark } from '../../components/sparkline';
-import { explorerUrl } from '../../lib/chains';
-import { TokenCard } from '../../components/token-card';
-import { DataStatus } from '../../components/data-status';
-import { jobLabel, jobState } from '../../components/live-status';
-import type { LiveStatus, TabTokenView } from '../../lib/views/schema';
-import type { TokenLive } from '../../lib/live/facts';
-import { yieldSplit } from '../../lib/views/live';
+import { TOKENS, getToken } from '../../../../lib/registry';
+import { toCardView, toRegistryEntry, toRowView } from '../../../../lib/views/build';
+import { searchTokens } from '../../../../lib/registry/search';
+import { TokenList, levelCounts } from '../../../../components/token-list';
+import { Sparkline, spark } from '../../../../components/sparkline';
+import { explorerUrl } from '../../../../lib/chains';
+import { TokenCard } from '../../../../components/token-card';
+import { DataStatus } from '../../../../components/data-status';
+import { jobLabel, jobState } from '../../../../components/live-status';
+import type { LiveStatus, TabTokenView } from '../../../../lib/views/schema';
+import type { TokenLive } from '../../../../lib/live/facts';
+import { yieldSplit } from '../../../../lib/views/live';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 const entries = TOKENS.map((t) => toRegistryEntry(t, NOW));
