@@ -3,8 +3,11 @@
 import type { TokenProfile } from '../registry/schema';
 import type { Source } from '../provenance';
 import type { FailureKind } from '../sources/http';
+import type { TokenExposure } from '../sources/eigenlayer';
+import type { VaultExposure } from '../sources/symbiotic';
 import type { Entries, Entry, ValueOf } from './store';
 import { key, marketCoin, unitCoin, yieldPool } from './keys';
+import { MELLOW_VAULTS, specsFor } from './slashing-jobs';
 import { JOB_PERIOD_MIN } from './periods';
 
 /** How long a live value counts as fresh: three refresh periods of its job. After that it shows grey, with its age. */
@@ -16,6 +19,7 @@ export const FRESH_MIN = {
   yield: 3 * JOB_PERIOD_MIN.yields,
   tvl: 3 * JOB_PERIOD_MIN.tvl,
   exit: 3 * JOB_PERIOD_MIN.exit,
+  slashing: 3 * JOB_PERIOD_MIN.exposure,
 } as const;
 type Kind = keyof typeof FRESH_MIN;
 
@@ -61,6 +65,17 @@ export interface ApyValue {
   history: number[];
 }
 
+/** A token's slashing read: EigenLayer through its staker contracts, or Symbiotic through its Mellow vault. */
+export type SlashingRead =
+  | {
+      layer: 'EigenLayer';
+      exposure: TokenExposure;
+      /** The protocol whose staker contracts were read, and whether its registry spec is fully verified. */
+      protocol: string;
+      verified: boolean;
+    }
+  | { layer: 'Symbiotic'; vault: VaultExposure; verified: boolean };
+
 export interface TokenLive {
   rate: LiveFact<ValueOf<'rate'>> | null;
   /** Whole tokens of the canonical deployment. */
@@ -70,6 +85,8 @@ export interface TokenLive {
   apy: LiveFact<ApyValue> | null;
   tvl: LiveFact<number> | null;
   exit: LiveFact<ValueOf<'exit'>> | null;
+  /** Slashing exposure read from chain (issue 14); null when the token has no such read or none arrived yet. */
+  slashing?: LiveFact<SlashingRead> | null;
   /** Keys this token could have live values for but does not (never fetched successfully). */
   missing: string[];
 }
@@ -184,5 +201,26 @@ export function tokenLive(t: TokenProfile, entries: Entries, now: Date, benchmar
   const tvl = t.defillama ? fact(get(key.tvl(t.defillama.slug)), FRESH.tvl, now, (v: ValueOf<'tvl'>) => v) : null;
   const hasVenue = t.exitVenues.some((v) => v.quote !== null);
   const exit = hasVenue ? fact(get(key.exit(t.id)), FRESH.exit, now, (v: ValueOf<'exit'>) => v) : null;
-  return { rate, supply, price, peg, apy, tvl, exit, missing };
+  const slashing = slashingFact(t, entries, now, FRESH.slashing, get);
+  return { rate, supply, price, peg, apy, tvl, exit, slashing, missing };
+}
+
+/**
+ * The slashing read of a token, with every call it rests on. Its age is the read's: the staker map it used may be
+ * up to a day older, which the figures say through their block and sources.
+ */
+// The cache's schemas (lib/live/store.ts) checked these values on read; they differ from the readers' types only
+// in typing addresses as plain strings.
+function slashingFact(t: TokenProfile, entries: Entries, now: Date, limitMin: number, get: (k: string) => Entry | undefined): LiveFact<SlashingRead> | null {
+  const spec = specsFor([t])[0];
+  if (spec) {
+    const listed = entries[key.elStakers(spec.protocol)]?.value as ValueOf<'el-stakers'> | null | undefined;
+    const f = fact(get(key.elExposure(t.id)), limitMin, now, (v: ValueOf<'el-exposure'>): SlashingRead => ({ layer: 'EigenLayer', exposure: v as unknown as TokenExposure, protocol: spec.protocol, verified: listed?.verified ?? spec.verified }));
+    return f && { ...f, sources: f.value.layer === 'EigenLayer' ? f.value.exposure.sources : f.sources };
+  }
+  if ((MELLOW_VAULTS as readonly string[]).includes(t.id)) {
+    const f = fact(get(key.symVault(t.id)), limitMin, now, (v: ValueOf<'sym-vault'>): SlashingRead => ({ layer: 'Symbiotic', vault: v as unknown as VaultExposure, verified: true }));
+    return f && { ...f, sources: f.value.layer === 'Symbiotic' ? f.value.vault.sources : f.sources };
+  }
+  return null;
 }

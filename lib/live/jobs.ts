@@ -10,6 +10,8 @@ import { quoteExits, quotableOn } from '../sources/exit';
 import { apiSource, type Source } from '../provenance';
 import { key, marketCoin, unitCoin, yieldPool } from './keys';
 import { JOB_PERIOD_MIN } from './periods';
+import { slashingJobs } from './slashing-jobs';
+import type { Entries } from './store';
 
 export interface JobContext {
   tokens: readonly TokenProfile[];
@@ -19,6 +21,8 @@ export interface JobContext {
   maxBytes?: number;
   /** Problems with the configured endpoints found before any request (a user RPC without its permission). */
   endpointNotes?: string[];
+  /** The cache as it is now: jobs that build on their own earlier results (the slashing staker map) read it. */
+  cached?: () => Promise<Entries>;
 }
 
 export type KeyOutcome = { key: string; ok: true; value: unknown; source: Source } | { key: string; ok: false; kind: FailureKind; message: string };
@@ -165,5 +169,5 @@ const tvlJob: Job = {
 
 /** Every job, for the chains the registry reads on. */
 export function allJobs(): Job[] {
-  return [ratesJob('eip155:1'), pricesJob, chartsJob, yieldsJob, tvlJob, exitJob('eip155:1')];
+  return [ratesJob('eip155:1'), pricesJob, chartsJob, yieldsJob, tvlJob, exitJob('eip155:1'), ...slashingJobs()];
 }

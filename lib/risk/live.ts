@@ -1,7 +1,8 @@
 // Runs in: background, tests. The rating entry point with live data: which live values may feed the petals (fresh
 // ones only) and the rating of a token with them. Where a petal's level is decided: lib/risk/rate.ts.
 import type { TokenProfile } from '../registry/schema';
-import type { TokenLive } from '../live/facts';
+import { FRESH_MIN, type TokenLive } from '../live/facts';
+import { fromEigenLayer, fromSymbiotic } from './slashing';
 import { rate, type LiveRisk } from './rate';
 import type { Rating } from './types';
 
@@ -27,7 +28,23 @@ export function liveRisk(t: TokenProfile, l: TokenLive | null): LiveRisk {
   if (l.exit?.fresh && size !== null) {
     out.exit = { impactPct: l.exit.value.impactPct[size]!, sizeLabel: `${Number(size).toLocaleString('en-US')} ${t.symbol}`, asOf: l.exit.okAt, links: l.exit.sources };
   }
+  const s = l.slashing;
+  if (s?.fresh) {
+    const ttl = FRESH_MIN.slashing * 60_000;
+    const figures = s.value.layer === 'EigenLayer' ? fromEigenLayer(s.value.exposure, s.okAt, ttl) : fromSymbiotic(s.value.vault, s.okAt, ttl);
+    out.slashing = { figures, asOf: s.okAt, links: keySources(s.sources), verified: s.value.verified };
+  }
   return out;
+}
+
+/** Per-staker calls past this many are counted, not linked: ether.fi alone has ~475 stakers. */
+export const MAX_STAKER_LINKS = 4;
+const PER_STAKER = /^(delegatedTo|getWithdrawableShares)\(/;
+
+/** The calls a petal links: every operator, set and vault call, and the first few per-staker calls. */
+export function keySources<T extends { kind: string; function?: string }>(sources: readonly T[]): T[] {
+  let staker = 0;
+  return sources.filter((s) => !(s.kind === 'chain' && PER_STAKER.test(s.function ?? '') && ++staker > MAX_STAKER_LINKS));
 }
 
 

@@ -12,6 +12,7 @@ import { isRestaking } from '../categories';
 import type { Source } from '../provenance';
 import type { TokenProfile } from '../registry/schema';
 import { countText, worstOf } from './levels';
+import { judgeSlashingLive, type SlashingFigures } from './slashing';
 import { METHOD_VERSION, PETALS, type Headline, type Level, type Petal, type PetalId, type Rating } from './types';
 
 export const CURATED_MAX_AGE_DAYS = 90;
@@ -195,6 +196,8 @@ export interface LiveRisk {
     links: Link[];
   };
   exit?: { impactPct: number; sizeLabel: string; asOf: string; links: Link[] };
+  /** Slashing figures read from chain (lib/risk/slashing.ts judges them); `verified`: the staker list is sourced. */
+  slashing?: { figures: SlashingFigures; asOf: string; links: Link[]; verified: boolean };
 }
 
 export type Link = Source;
@@ -225,10 +228,10 @@ export function judgeExitLive(t: TokenProfile, e: NonNullable<LiveRisk['exit']>,
   return { level: 'good', fact: `${sale} (at most 1%) and redemptions are open.` };
 }
 
-function live(id: PetalId, judged: Judged, asOf: string, links: Link[], verified: boolean): Petal {
+function live(id: PetalId, judged: Judged, asOf: string, links: Link[], verified: boolean, unverifiedWhat = 'rate function'): Petal {
   const label = PETALS.find((p) => p.id === id)!.label;
   const petal: Petal = { id, label, ...judged, sources: [], links, method: 'live', asOf, verified };
-  return !verified && judged.level === 'good' ? { ...petal, level: 'unknown', fact: `${judged.fact} (rate function unverified)` } : petal;
+  return !verified && judged.level === 'good' ? { ...petal, level: 'unknown', fact: `${judged.fact} (${unverifiedWhat} unverified)` } : petal;
 }
 
 export function rate(t: TokenProfile, now: Date, liveRisk: LiveRisk = {}): Rating {
@@ -242,6 +245,11 @@ export function rate(t: TokenProfile, now: Date, liveRisk: LiveRisk = {}): Ratin
   };
   const petals = PETALS.map(({ id }) => {
     if (id === 'peg' && liveRisk.peg) return live(id, judgePegLive(liveRisk.peg), liveRisk.peg.asOf, liveRisk.peg.links, t.rateSource?.verified ?? false);
+    if (id === 'slashing' && liveRisk.slashing) {
+      const s = liveRisk.slashing;
+      const { level, fact } = judgeSlashingLive(s.figures, now);
+      return live(id, { level, fact }, s.asOf, s.links, s.verified, 'staker contract list');
+    }
     if (id === 'exit' && liveRisk.exit) {
       const venueVerified = t.exitVenues.some((v) => v.quote && v.verified);
       return live(id, judgeExitLive(t, liveRisk.exit, now), liveRisk.exit.asOf, liveRisk.exit.links, venueVerified);
