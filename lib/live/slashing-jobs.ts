@@ -41,6 +41,8 @@ export const MELLOW_VAULTS = ['steaklrt', 're7lrt', 'amphreth', 'rsteth', 'dvste
 export const SYMBIOTIC_SCAN_FROM = 19_000_000n;
 
 const DAY_MS = 86_400_000;
+/** A protocol whose staker list failed is asked again after this long. */
+export const ENUMERATION_RETRY_MS = 6 * 3_600_000;
 /** A staker map entry older than this (the rotation stalled, the RPC was down) no longer counts: partial. */
 export const STAKER_MAX_AGE_MS = 2 * DAY_MS;
 /** `getSlasher` changes only after a 17.5-day delay and redistribution is fixed at creation: a week is safe. */
@@ -91,7 +93,12 @@ export const stakersJob: Job = {
     const lists = new Map(specs.map((s) => [s.protocol, listOf(entries, s)]));
     let budget: number = SLASHING_BUDGET.stakers;
 
-    const due = specs.filter((s) => ageMs(entries[key.elStakers(s.protocol)], now) > DAY_MS);
+    // A failed enumeration is retried after a few hours, not every run: each try costs the enumeration's budget.
+    const due = specs.filter((s) => {
+      const e = entries[key.elStakers(s.protocol)];
+      const failedAgo = e?.error ? now.getTime() - Date.parse(e.error.at) : Infinity;
+      return ageMs(e, now) > DAY_MS && failedAgo > ENUMERATION_RETRY_MS;
+    });
     if (due.length) {
       const res = await enumerateStakers(cc.client, due, STAKER_SOURCES, { budget: ENUMERATION_BUDGET, now: ctx.now });
       if (!res.ok) return whole(res, notes, cc.requests());

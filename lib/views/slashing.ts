@@ -200,7 +200,9 @@ function readView(t: TokenProfile, f: LiveFact<SlashingRead>): SlashingLiveView 
   const vault = r.layer === 'Symbiotic' ? r.vault : null;
   const sources = exposure?.sources ?? vault?.sources ?? [];
   const missing = exposure?.missing ?? vault?.missing ?? [];
-  const listed = keySources(sources).slice(0, MAX_CALLS_LISTED);
+  // Operator, set and vault calls first, then the per-staker reads, up to the cap.
+  const key = keySources(sources);
+  const listed = [...key, ...sources.filter((x) => !key.includes(x))].slice(0, MAX_CALLS_LISTED);
   return {
     state: 'read',
     layer: r.layer,
