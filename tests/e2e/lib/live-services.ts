@@ -8,6 +8,7 @@ import type { ChromiumSession } from './launch.ts';
 import { startAnvil, type Anvil } from '../../support/anvil.ts';
 import { placeLrt, placeMulticall3 } from '../../support/chain.ts';
 import { startLlamaServer, type ChartPoint, type LlamaServer, type YieldPoint } from '../../support/llama-server.ts';
+import { placeSlashingState } from '../../support/slashing-state.ts';
 
 // Registry facts the tests rely on (lib/registry/data/etherfi.ts, renzo.ts, lido.ts). Hardcoded: node --test
 // cannot import lib/registry (extensionless imports).
@@ -66,10 +67,14 @@ export interface LiveServices {
   stop(): Promise<void>;
 }
 
-/** Starts anvil and the DefiLlama stand-in, seeded with weETH, ezETH, ETH and the stETH benchmark. */
-export async function startLiveServices(): Promise<LiveServices> {
+/**
+ * Starts anvil and the DefiLlama stand-in, seeded with weETH, ezETH, ETH and the stETH benchmark; with `slashing`,
+ * anvil also holds the EigenLayer and Symbiotic state of tests/support/slashing-state.ts (its EXPECTED figures).
+ */
+export async function startLiveServices(opts: { slashing?: boolean } = {}): Promise<LiveServices> {
   const [anvil, llama] = await Promise.all([startAnvil(), startLlamaServer()]);
   await placeMulticall3(anvil.url);
+  if (opts.slashing) await placeSlashingState(anvil.url);
   // LrtMock at both the rate sources and the token addresses: getRate() and totalSupply()/decimals() all answer.
   await placeLrt(anvil.url, WEETH, { rate: wei(WEETH_RATE), supply: 1_234_567n * 10n ** 18n, decimals: 18, symbol: 'weETH' });
   await placeLrt(anvil.url, EZETH_RATE, { rate: wei(EZETH_RATE_VALUE) });
