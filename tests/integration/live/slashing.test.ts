@@ -119,6 +119,11 @@ describe('the slashing jobs through the Refresher, into cards', () => {
     const cost = (id: string) => Number(/(\d+) sub-calls/.exec(jobs[id]!.notes.join(' '))?.[1]);
     expect(cost('el-exposure')).toBeLessThanOrEqual(SLASHING_BUDGET.exposure);
     expect(cost('sym-vaults')).toBeLessThanOrEqual(SLASHING_BUDGET.vaults);
+    // 1 getOperatorsShares + 14 getAllocatedSets + 3 getMaxMagnitudes (beacon, stETH, ETHx) + 2 share prices + 3
+    // sets + 6 set constants + 4 veto probes (2 slashers) + 14 pending pairs, in 5 eth_calls.
+    expect(jobs['el-exposure']!.notes).toContain('fast path: 47 sub-calls in 5 eth_calls');
+    // Symbiotic, first run: read, discover, read the new vault again (2 eth_getLogs among 13 requests).
+    expect(cost('sym-vaults')).toBe(36);
     // Per-set constants are kept for the next runs.
     expect(Object.keys(entries).filter((k) => k.startsWith('el-set:')).length).toBe(3);
     // The networks were found from the delegator's events in the same run as the vault was first seen.
