@@ -197,6 +197,7 @@ export async function discoverAdmin(
   const truncated: Discovery['truncated'] = [];
   const seen = new Set<string>();
   let frontier: Pending[] = [];
+  const managerEdges = new Map<string, Edge[]>();
   for (const r of roots) {
     const a = getAddress(r);
     if (seen.has(lc(a))) continue;
@@ -242,6 +243,7 @@ export async function discoverAdmin(
         const proxy: ProxyInfo = { implementation: read('implementation'), admin: read('admin'), beacon: read('beacon'), beaconImplementation: null };
         if (proxy.implementation || proxy.admin || proxy.beacon) node.proxy = proxy;
       }
+      node.controllers.push(...(managerEdges.get(lc(p.address)) ?? []));
       nodes[p.address] = node;
       return node;
     });
@@ -413,6 +415,7 @@ export async function discoverAdmin(
       }
     }
     // AccessManager upgrader roles need a third round: the role id comes from the second.
+    const late: DiscoveredNode[] = [];
     let members: CallResult[];
     try {
       members = await multicall(client, memberProbes, block);
@@ -426,15 +429,22 @@ export async function discoverAdmin(
       if (!isMember) return;
       const [, target, role, cand] = p.label.split(':') as [string, string, string, string];
       const n = contracts.find((c) => lc(c.address) === target);
-      const manager = nodes[p.address];
-      if (!n || !manager) return;
-      manager.controllers.push({
+      if (!n) return;
+      const edge: Edge = {
         role: 'role-member',
         to: getAddress(cand),
         delaySec: Number(execDelay),
         source: src(p.address, `hasRole(${role},${getAddress(cand)})`),
         note: `role ${role} may call upgradeToAndCall on ${n.address}`,
-      });
+      };
+      // The manager is usually read one level later than the contract it governs: keep the edge until then.
+      const manager = nodes[p.address];
+      if (manager) {
+        manager.controllers.push(edge);
+        late.push(manager);
+      } else {
+        managerEdges.set(lc(p.address), [...(managerEdges.get(lc(p.address)) ?? []), edge]);
+      }
     });
 
     // 4. Curated edges, then the next frontier: every controller and implementation not yet read.
@@ -458,7 +468,7 @@ export async function discoverAdmin(
       seen.add(lc(to));
       next.push({ address: to, depth: from.depth + 1, reason });
     };
-    for (const n of level) {
+    for (const n of [...level, ...late]) {
       const impl = n.proxy?.beaconImplementation?.value ?? n.proxy?.implementation?.value;
       if (impl) queue(n, impl, 'implementation');
       for (const e of n.controllers) if (lc(e.to) !== lc(n.address)) queue(n, e.to, 'controller');
@@ -553,8 +563,8 @@ export function diffDiscoveries(before: Discovery, after: Discovery): Change[] {
     }
     const ownerOf = (x: DiscoveredNode) => x.controllers.find((e) => e.role === 'owner');
     const oo = ownerOf(o)?.to ?? null;
-    const no = ownerOf(n);
-    if ((oo && lc(oo)) !== (no && lc(no.to))) push(n.address, 'new-owner', oo ?? 'none', no?.to ?? 'none', no?.source ?? null, true);
+    const no = ownerOf(n) ?? null;
+    if ((oo ? lc(oo) : null) !== (no ? lc(no.to) : null)) push(n.address, 'new-owner', oo ?? 'none', no?.to ?? 'none', no?.source ?? null, true);
     const oc = o.classification;
     const nc = n.classification;
     if (oc.kind !== nc.kind) {

@@ -14,6 +14,12 @@ export const CONTRACT_NAMES = [
   'BalancerQueriesMock',
   'AllocationManagerMock',
   'DelegationManagerMock',
+  'OwnableMock',
+  'SafeMock',
+  'TimelockMock',
+  'AccessManagerMock',
+  'LzEndpointMock',
+  'ReceiveUlnMock',
 ] as const;
 export type ContractName = (typeof CONTRACT_NAMES)[number];
 
