@@ -28,6 +28,8 @@ export type SlotName = keyof typeof SLOTS;
 export const ROLES = {
   proposer: keccak256(toHex('PROPOSER_ROLE')),
   executor: keccak256(toHex('EXECUTOR_ROLE')),
+  /** AccessControl's DEFAULT_ADMIN_ROLE: it grants and revokes every other role (a minter, an upgrader). */
+  defaultAdmin: toHex(0, { size: 32 }),
 } as const;
 
 /** Safe's linked-list sentinel: `getModulesPaginated(SENTINEL, n)` starts the module list. */
@@ -268,7 +270,10 @@ export async function discoverAdmin(
       c('PUBLIC_ROLE');
       c('getRoleMemberCount', [ROLES.proposer], 'proposerCount');
       c('hasRole', [ROLES.executor, ZERO], 'openExecutor');
-      for (const cand of candidates.get(lc(a)) ?? []) c('hasRole', [ROLES.proposer, cand], `proposer:${lc(cand)}`);
+      for (const cand of candidates.get(lc(a)) ?? []) {
+        c('hasRole', [ROLES.proposer, cand], `proposer:${lc(cand)}`);
+        c('hasRole', [ROLES.defaultAdmin, cand], `admin0:${lc(cand)}`);
+      }
       if (n.proxy?.beacon) add({ address: n.proxy.beacon.value, abi: PROBES as Abi, functionName: 'implementation', args: [], label: `beaconImpl:${lc(a)}` });
     }
     let results: CallResult[];
@@ -339,6 +344,16 @@ export async function discoverAdmin(
         n.classification = { kind: 'access-manager' };
         for (const cand of candidates.get(lc(a)) ?? []) {
           addFollow({ address: a, abi: ACCESS_MANAGER as Abi, functionName: 'hasRole', args: [0n, cand], label: `admin:${lc(cand)}` });
+        }
+      }
+      // AccessControl contracts (a RoleManager, a token with roles): whoever holds DEFAULT_ADMIN_ROLE can grant
+      // itself any role, so a confirmed candidate is a controller with no delay of its own.
+      if (n.classification.kind !== 'timelock' && n.classification.kind !== 'safe') {
+        for (const cand of candidates.get(lc(a)) ?? []) {
+          const has = get(a, `admin0:${lc(cand)}`);
+          if (has?.ok && has.value === true) {
+            n.controllers.push({ role: 'role-member', to: cand, delaySec: 0, source: src(a, `hasRole(DEFAULT_ADMIN_ROLE,${cand})`), note: 'DEFAULT_ADMIN_ROLE' });
+          }
         }
       }
       // Owner, authority, proxy admin and beacon are controllers whatever the kind.

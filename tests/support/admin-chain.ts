@@ -13,6 +13,7 @@ export const ownableMockAbi = parseAbi([
   'function setImplementation(address i)',
   'function setReverting(bool r)',
 ]);
+export const roleManagerMockAbi = parseAbi(['function hasRole(bytes32 role, address account) view returns (bool)', 'function grantRole(bytes32 role, address account)']);
 export const safeMockAbi = parseAbi([
   'function getOwners() view returns (address[])',
   'function getThreshold() view returns (uint256)',

@@ -20,6 +20,7 @@ export const CONTRACT_NAMES = [
   'AccessManagerMock',
   'LzEndpointMock',
   'ReceiveUlnMock',
+  'RoleManagerMock',
 ] as const;
 export type ContractName = (typeof CONTRACT_NAMES)[number];
 

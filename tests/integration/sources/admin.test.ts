@@ -5,11 +5,11 @@
 // limit, and an RPC that is down.
 import { createPublicClient, getAddress, http, type Address, type PublicClient } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEFAULT_MAX_DEPTH, diffDiscoveries, discoverAdmin, UPGRADE_SELECTOR, type Discovery } from '../../../lib/sources/admin';
+import { DEFAULT_MAX_DEPTH, diffDiscoveries, discoverAdmin, ROLES, UPGRADE_SELECTOR, type Discovery } from '../../../lib/sources/admin';
 import { judgeAdminPaths, type ContractThatMatters } from '../../../lib/risk/admin';
 import { startAnvil, freePort, type Anvil } from '../../support/anvil';
 import { placeContract, placeMulticall3, send } from '../../support/chain';
-import { accessManagerMockAbi, ownableMockAbi, placeOwned, placeSafe, placeTimelock, setRawCode, setSlot, timelockMockAbi } from '../../support/admin-chain';
+import { accessManagerMockAbi, ownableMockAbi, roleManagerMockAbi, placeOwned, placeSafe, placeTimelock, setRawCode, setSlot, timelockMockAbi } from '../../support/admin-chain';
 
 const a = (n: number | string) => getAddress(`0x${String(n).padStart(40, '0')}`);
 // Kelp DAO rsETH on Ethereum (Kelp-DAO/LRT-rsETH@c289b815 README, "ETH Mainnet").
@@ -34,6 +34,9 @@ const AM = a('acce55');
 const WEAK_SAFE = a('5afe03');
 const DELEGATED = a('7702');
 const SEVEN702_TOKEN = a('20006');
+const ROLE_TOKEN = a('20007');
+const ROLE_MANAGER = a('201e');
+const RM_TIMELOCK = a('71e3');
 
 const NO_CODE_TOKEN = a('f0001');
 const NO_CODE_IMPL = a('dead01');
@@ -77,6 +80,11 @@ beforeAll(async () => {
   // An EIP-7702 account owning a token.
   await placeOwned(url, SEVEN702_TOKEN, { implementation: IMPL, owner: DELEGATED });
   await setRawCode(url, DELEGATED, `0xef0100${IMPL.slice(2)}`);
+  // A token whose minting is governed by a RoleManager (ezETH's shape): DEFAULT_ADMIN_ROLE held by a 3-day timelock.
+  await placeOwned(url, ROLE_TOKEN, { implementation: IMPL, admin: KELP_PROXY_ADMIN });
+  await placeContract(url, ROLE_MANAGER, 'RoleManagerMock');
+  await send(url, ROLE_MANAGER, roleManagerMockAbi, 'grantRole', [ROLES.defaultAdmin, RM_TIMELOCK]);
+  await placeTimelock(url, RM_TIMELOCK, { minDelaySec: 3 * 86_400, proposers: [SAFE], enumerable: false });
   // Faults.
   await placeOwned(url, NO_CODE_TOKEN, { implementation: NO_CODE_IMPL, admin: EOA });
   await placeOwned(url, CYCLE_A, { owner: CYCLE_B });
@@ -178,6 +186,25 @@ describe('classification', () => {
     const j = judgeAdminPaths({ discovery: d, contracts: matters(AM_TOKEN, 'token'), curated: [], redemptionDays: 1 });
     expect(j.level).toBe('bad'); // 2 days − 1 day of redemption: a 1-day window
     expect(j.weakest?.holder).toMatchObject({ kind: 'safe', threshold: 2, signers: 3 });
+  });
+
+  test('an AccessControl RoleManager: DEFAULT_ADMIN_ROLE confirmed for a candidate, then its timelock’s proposer', async () => {
+    const d = await discover([ROLE_TOKEN, ROLE_MANAGER], { hints: { candidates: { [ROLE_MANAGER]: [EOA, RM_TIMELOCK], [RM_TIMELOCK]: [SAFE] } } });
+    expect(d.nodes[ROLE_MANAGER]!.controllers).toEqual([
+      expect.objectContaining({ role: 'role-member', to: RM_TIMELOCK, delaySec: 0, note: 'DEFAULT_ADMIN_ROLE', source: expect.objectContaining({ function: `hasRole(DEFAULT_ADMIN_ROLE,${RM_TIMELOCK})` }) }),
+    ]);
+    const j = judgeAdminPaths({
+      discovery: d,
+      contracts: [
+        { address: ROLE_TOKEN, label: 'token' },
+        { address: ROLE_MANAGER, label: 'role manager (minting)' },
+      ],
+      curated: [],
+      redemptionDays: 7,
+    });
+    // The role manager's 3-day path is faster than nothing, but the token's 10-day path is slower: the weakest is 3 days.
+    expect(j.weakest).toMatchObject({ targetLabel: 'role manager (minting)', delaySec: 3 * 86_400 });
+    expect(j.level).toBe('bad');
   });
 
   test('one discovery over several roots shares nodes and keeps each root’s paths', async () => {
