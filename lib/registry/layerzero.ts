@@ -50,6 +50,11 @@ export const LZ_EIDS: Readonly<Record<number, string>> = {
   30260: 'Mode',
   30320: 'Unichain',
   30335: 'Swellchain',
+  30322: 'Morph',
+  30332: 'Sonic',
+  30362: 'Berachain',
+  30367: 'HyperEVM',
+  30377: 'TAC',
 };
 
 /** Ethereum DVN names (`library LayerZeroV2DVNEthereumMainnet`); a DVN not listed is shown by address. */

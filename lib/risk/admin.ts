@@ -136,7 +136,8 @@ export function holderText(h: Holder): string {
   }
 }
 
-function holderOf(n: DiscoveredNode): Holder | null {
+/** A discovered node as a path's holder: keys and Safes end a path (a 1-of-n Safe is a single key); others do not. */
+export function holderOf(n: DiscoveredNode): Holder | null {
   const c = n.classification;
   if (c.kind === 'key') return { kind: 'key', address: n.address, delegate: c.delegate };
   if (c.kind === 'safe') {
