@@ -1,6 +1,6 @@
 // Presentational: the popup's compact data status: per source its last success, next run and what is failing, and
 // whether offline mode is on. (The options page shows the full one: components/live-status.tsx.) No browser.* calls.
-import type { LiveStatus } from '../lib/messaging/contract';
+import type { LiveStatus } from '../lib/views/schema';
 import { agoText, spanText } from '../lib/age';
 import { jobLabel, jobState } from './live-status';
 

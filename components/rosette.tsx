@@ -1,6 +1,6 @@
 // Presentational: six-slice risk rosette in the spirit of L2BEAT's. One slice per petal, coloured by level,
 // grey for unknown; each slice has its own accessible label. No browser.* calls.
-import type { LevelView } from '../lib/messaging/contract';
+import type { LevelView } from '../lib/views/schema';
 
 export const LEVEL_WORD: Record<LevelView, string> = { good: 'green', warning: 'yellow', bad: 'red', unknown: 'grey (unknown)' };
 

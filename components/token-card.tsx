@@ -1,8 +1,8 @@
 // Presentational: the hover card and the popup's detail view for one token. No browser.* calls.
-import type { MisnomerView, PetalView, TokenCardView } from '../lib/messaging/contract';
+import type { MisnomerView, PetalView, TokenCardView } from '../lib/views/schema';
 import { FactLine, SourceLinks, Unverified } from './sources';
 import { LEVEL_WORD, Rosette } from './rosette';
-import { chainName, explorerUrl, shortAddress } from './chains';
+import { chainName, explorerUrl, shortAddress } from '../lib/chains';
 import { Sparkline } from './sparkline';
 import { agoText } from '../lib/age';
 

@@ -1,6 +1,6 @@
 // Presentational: the popup's token rows (the tab's summary and search results) and the summary header with counts.
 // No browser.* calls.
-import type { LevelView, LiveFigure, TabTokenView, TokenRowView } from '../lib/messaging/contract';
+import type { LevelView, LiveFigure, TabTokenView, TokenRowView } from '../lib/views/schema';
 import { agoText } from '../lib/age';
 import { LEVEL_WORD, Rosette } from './rosette';
 

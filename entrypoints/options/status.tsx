@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { LiveStatusView } from '../../components/live-status';
 import { send } from '../../lib/messaging/client';
-import type { LiveStatus } from '../../lib/messaging/contract';
+import type { LiveStatus } from '../../lib/views/schema';
 import { SETTINGS_KEY } from '../../lib/storage-keys';
 import { errorText } from './fields';
 

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { send } from '../../lib/messaging/client';
-import type { LiveStatus, RegistryEntryView, TabTokenView, TokenCardView, TokenRowView } from '../../lib/messaging/contract';
+import type { LiveStatus, RegistryEntryView, TabTokenView, TokenCardView, TokenRowView } from '../../lib/views/schema';
 import { TokenList, TokenRow } from '../../components/token-list';
 import { TokenCard, type CardState } from '../../components/token-card';
 import { DataStatus } from '../../components/data-status';

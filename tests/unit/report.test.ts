@@ -2,7 +2,7 @@
 // types, the length cap, and the sources offered, against real card views from the registry.
 import { describe, expect, test } from 'vitest';
 import { getToken, REGISTRY_VERSION } from '../../lib/registry';
-import { toCardView } from '../../lib/registry/view';
+import { toCardView } from '../../lib/views/build';
 import { METHOD_VERSION } from '../../lib/risk/types';
 import { cardSources, petalOf, REPORT_ISSUES_URL, REPORT_MAX_URL, REPORT_PETALS, reportLink, sourcesFor, type ReportInput } from '../../lib/report';
 
@@ -14,7 +14,7 @@ function input(over: Partial<ReportInput> = {}): ReportInput {
   return {
     token: { id: ezeth.id, symbol: ezeth.symbol, issuer: ezeth.issuer },
     petal,
-    source: { title: 'Renzo docs', url: 'https://docs.renzoprotocol.com/docs/' },
+    source: { label: 'Renzo docs', href: 'https://docs.renzoprotocol.com/docs/' },
     whatIsWrong: 'The rate source moved.',
     registryVersion: ezeth.registryVersion,
     methodVersion: ezeth.rating.methodVersion,
@@ -120,8 +120,8 @@ describe('sources offered', () => {
     const all = sourcesFor(ezeth, 'other');
     expect(all).toEqual(cardSources(ezeth));
     expect(all.length).toBeGreaterThan(0);
-    expect(new Set(all.map((s) => `${s.title}\n${s.url}`)).size).toBe(all.length);
-    for (const s of ezeth.audits.flatMap((a) => a.sources)) expect(all.some((x) => x.title === s.title && x.url === s.url)).toBe(true);
+    expect(new Set(all.map((s) => JSON.stringify(s))).size).toBe(all.length);
+    for (const s of ezeth.audits.flatMap((a) => a.sources)) expect(all).toContainEqual(s);
   });
 
   test('petalOf reads label, fact and level from the card', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { TokenCard } from '../../components/token-card';
-import { toCardView, toMisnomerView } from '../../lib/registry/view';
+import { toCardView, toMisnomerView } from '../../lib/views/build';
 import { TOKENS, getToken } from '../../lib/registry';
 import { MISNOMERS } from '../../lib/registry/misnomers';
 

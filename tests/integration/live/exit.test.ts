@@ -2,13 +2,13 @@
 // address, Balancer queries at its mainnet address) on anvil, and the live exit petal it feeds. The registry names
 // no venue yet (none confirmed from a source), so the profiles here add test venues to a copy of ezETH.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { getToken } from '../../lib/registry';
-import { TokenProfile } from '../../lib/registry/schema';
-import { quoteExits } from '../../lib/sources/exit';
-import { chainClient } from '../../lib/sources/rpc';
-import { rate } from '../../lib/risk/rate';
-import { startAnvil, type Anvil } from '../support/anvil';
-import { ADDRESSES, placeContract, placeMulticall3, placeProtocolMocks, setBalancerPool, setCurvePool, setQuoterPool } from '../support/chain';
+import { getToken } from '../../../lib/registry';
+import { TokenProfile } from '../../../lib/registry/schema';
+import { quoteExits } from '../../../lib/sources/exit';
+import { chainClient } from '../../../lib/sources/rpc';
+import { rate } from '../../../lib/risk/rate';
+import { startAnvil, type Anvil } from '../../support/anvil';
+import { ADDRESSES, placeContract, placeMulticall3, placeProtocolMocks, setBalancerPool, setCurvePool, setQuoterPool } from '../../support/chain';
 
 const WETH = '0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2';
 const EZETH = getToken('ezeth')!;
@@ -38,12 +38,12 @@ function withVenue(quote: unknown, address: string): TokenProfile {
 const cp = (r: number, n: number) => (1 - (r / (r + n)) / (r / (r + 1))) * 100;
 
 test('Curve, Uniswap v3 and Balancer venues are quoted in one multicall; impact matches the pools', async () => {
-  const cc = await chainClient('eip155:1', [anvil.url]);
+  const cc = chainClient('eip155:1', [anvil.url]);
   if ('ok' in cc) throw new Error(cc.message);
   const curve = { ...withVenue({ kind: 'curve', i: 0, j: 1, outDecimals: 18 }, CURVE_POOL), id: 'test-curve' };
   const uni = { ...withVenue({ kind: 'uniswap-v3', quoter: ADDRESSES.quoterV2, tokenOut: WETH, fee: 100, outDecimals: 18 }, '0x3333333333333333333333333333333333333333'), id: 'test-uni' };
   const bal = { ...withVenue({ kind: 'balancer', queries: ADDRESSES.balancerQueries, poolId: POOL_ID, tokenOut: WETH, outDecimals: 18 }, '0x2222222222222222222222222222222222222222'), id: 'test-bal' };
-  const res = await quoteExits(cc.client, [curve, uni, bal], 'eip155:1', 'Ethereum via anvil');
+  const res = await quoteExits(cc.client, [curve, uni, bal], 'eip155:1');
   if (!res.ok) throw new Error(res.message);
   const impact = (id: string, size: string) => {
     const o = res.data[id]!;
@@ -63,12 +63,12 @@ test('Curve, Uniswap v3 and Balancer venues are quoted in one multicall; impact 
 });
 
 test('a venue that reverts fails for its token only', async () => {
-  const cc = await chainClient('eip155:1', [anvil.url]);
+  const cc = chainClient('eip155:1', [anvil.url]);
   if ('ok' in cc) throw new Error(cc.message);
   // No pool configured on the quoter for this fee tier: the quote reverts.
   const missing = { ...withVenue({ kind: 'uniswap-v3', quoter: ADDRESSES.quoterV2, tokenOut: WETH, fee: 3000, outDecimals: 18 }, '0x4444444444444444444444444444444444444444'), id: 'test-missing' };
   const curve = { ...withVenue({ kind: 'curve', i: 0, j: 1, outDecimals: 18 }, CURVE_POOL), id: 'test-curve' };
-  const res = await quoteExits(cc.client, [missing, curve], 'eip155:1', 'Ethereum via anvil');
+  const res = await quoteExits(cc.client, [missing, curve], 'eip155:1');
   if (!res.ok) throw new Error(res.message);
   expect(res.data['test-missing']).toMatchObject({ ok: false, kind: 'revert' });
   expect(res.data['test-curve']).toMatchObject({ ok: true });
