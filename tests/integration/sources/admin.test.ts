@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_MAX_DEPTH, diffDiscoveries, discoverAdmin, ROLES, UPGRADE_SELECTOR, type Discovery } from '../../../lib/sources/admin';
 import { judgeAdminPaths, type ContractThatMatters } from '../../../lib/risk/admin';
 import { startAnvil, freePort, type Anvil } from '../../support/anvil';
+import { startRpcProxy } from '../../support/rpc-proxy';
 import { placeContract, placeMulticall3, send } from '../../support/chain';
 import { accessManagerMockAbi, ownableMockAbi, roleManagerMockAbi, placeOwned, placeSafe, placeTimelock, setRawCode, setSlot, timelockMockAbi } from '../../support/admin-chain';
 
@@ -221,6 +222,30 @@ describe('classification', () => {
     });
     expect(j.weakest?.targetLabel).toBe('minter');
     expect(j.paths.map((p) => p.targetLabel)).toEqual(['minter', 'rsETH']);
+  });
+});
+
+describe('batching', () => {
+  test('each level’s code and slot reads leave as one JSON-RPC batch, its probes as one Multicall3 eth_call', async () => {
+    const proxy = await startRpcProxy(anvil.url);
+    try {
+      const batched = createPublicClient({ transport: http(proxy.url, { batch: true, retryCount: 0 }) }) as PublicClient;
+      const r = await discoverAdmin(batched, 'eip155:1', [RSETH]);
+      expect(r.ok).toBe(true);
+      const reads = proxy.requests.filter((q) => q.methods.includes('eth_getCode')).map((q) => q.methods);
+      // Level 0: rsETH; 1: its ProxyAdmin and implementation (code only); 2: the timelock; 3: the Safe.
+      expect(reads).toEqual([
+        ['eth_getCode', 'eth_getStorageAt', 'eth_getStorageAt', 'eth_getStorageAt'],
+        ['eth_getCode', 'eth_getCode', 'eth_getStorageAt', 'eth_getStorageAt', 'eth_getStorageAt'],
+        ['eth_getCode', 'eth_getStorageAt', 'eth_getStorageAt', 'eth_getStorageAt'],
+        ['eth_getCode', 'eth_getStorageAt', 'eth_getStorageAt', 'eth_getStorageAt'],
+      ]);
+      // One block number, then per level one batch and one or two eth_calls (the timelock's role members are a second round).
+      expect(proxy.requests.length).toBeLessThanOrEqual(1 + 4 * 3);
+      expect(proxy.requests.every((q) => q.methods.every((m) => ['eth_blockNumber', 'eth_getCode', 'eth_getStorageAt', 'eth_call'].includes(m)))).toBe(true);
+    } finally {
+      await proxy.stop();
+    }
   });
 });
 
