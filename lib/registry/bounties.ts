@@ -3,7 +3,7 @@
 // is not a standing bounty), or none found in the sources checked, which Code security must show as grey, never
 // as a warning. A figure seen only on a third-party mirror of a programme page is kept `verified: false`.
 import { z } from 'zod';
-import { page } from './sources';
+import { page, repoFile } from './sources';
 import { SourceRef } from './schema';
 
 z.config({ jitless: true });
@@ -98,7 +98,10 @@ const RAW: IssuerBounty[] = [
     asOf: '2024-11-18',
     verified: true,
     notes: [],
-    sources: [page('immunefi-swell', 'Immunefi: Swell bug bounty (last updated 2024-11-18)', 'https://immunefi.com/bounty/swell')],
+    sources: [
+      page('immunefi-swell', 'Immunefi: Swell bug bounty (last updated 2024-11-18)', 'https://immunefi.com/bounty/swell'),
+      repoFile('swell-bug-bounty', 'SwellNetwork/v3-core-public', 'ba1eeff12ab994a26492fa5dcd0aa8937733dbb4', 'bug-bounty.md', 'Swell v3-core-public bug-bounty.md: critical up to USD 250,000 (Immunefi)'),
+    ],
   },
   {
     issuer: 'Lido',

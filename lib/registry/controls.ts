@@ -105,6 +105,7 @@ const Y_UNIBTC = repoFile('yearn-unibtc', 'yearn/risk-score', 'fcc7c476e23b4b530
 const RENZO_RISK = repoFile('renzo-risk-oracle', 'Renzo-Protocol/contracts-public', 'fc8c8e083852339fbddc7339287e54db77ff3959', 'contracts/Oracle/RiskOracle/RiskOracleMiddleware.sol', 'Renzo RiskOracleMiddleware.sol: EZETH_ADDRESS');
 const L2B_EZ = repoFile('l2beat-ezeth', 'l2beat/l2beat', '0b3c8983f331fee750b32f8866f95c94149c10cb', 'packages/config/src/projects/(tokens)/ez-eth/ethereum/discovered.json', 'L2BEAT discovery of ezETH (block 22945156): admin, roleManager');
 const YM_PEGS = repoFile('yearn-lrt-governance', 'yearn/monitoring-scripts-py', '0f4fb97c7f06dca88e009b6aba7d56bee6272000', 'lrt-pegs/README.md', 'Yearn monitoring: LRT governance (ezETH RoleManager admin timelock; pufETH AccessManager; LBTC timelock)');
+const BED_STAKE = repoFile('bedrock-stake-readme', 'Bedrock-Technology/stake', '64bcb9e98d9d4224a18ca64888582631d54c4565', 'README.md', 'Bedrock stake README: official mainnet deployment (uniETH, Staking, Redeem, ProxyAdmin, Restaking)');
 const YS_RENZO = repoFile('ys-renzo', 'DefiLlama/yield-server', YS_COMMIT, 'src/adaptors/renzo/index.js');
 
 const RAW: z.input<typeof TokenControls>[] = [
@@ -371,6 +372,23 @@ const RAW: z.input<typeof TokenControls>[] = [
     lzRoutes: [],
     routeFacts: [],
     sources: [RENZO_RISK, L2B_EZ, YM_PEGS, YS_RENZO],
+    reviewedAt: '2026-12-01',
+  },
+  {
+    token: 'unieth',
+    chain: 'eip155:1',
+    contracts: [
+      { address: '0xF1376bceF0f78459C0Ed0ba5ddce976F1ddF51F4', role: 'token', label: 'uniETH', verified: true, sources: ['bedrock-stake-readme'] },
+      { address: '0x4beFa2aA9c305238AA3E0b5D17eB20C045269E9d', role: 'minter', label: 'Staking (deposits, mints uniETH, exchangeRatio)', verified: true, sources: ['bedrock-stake-readme'] },
+      { address: '0x98169228cB99Ed26c1043eD8Ca53A5Cb371D3B8D', role: 'withdrawal-queue', label: 'Redeem', verified: true, sources: ['bedrock-stake-readme'] },
+      { address: '0x3F4eaCeb930b0Edfa78a1DFCbaE5c5494E6e9850', role: 'vault', label: 'Restaking (EigenLayer side)', verified: true, sources: ['bedrock-stake-readme'] },
+    ],
+    candidates: [],
+    edges: [],
+    curated: [],
+    lzRoutes: [],
+    routeFacts: [],
+    sources: [BED_STAKE],
     reviewedAt: '2026-12-01',
   },
 ];

@@ -6,8 +6,8 @@ import { CONTROLS, TokenControls, controlsFor, discoveryInput, judgeInput, lzRou
 import { LZ_EIDS } from '../../../../lib/registry/layerzero';
 
 describe('controls', () => {
-  test('covers the six tokens the issue names, each a registry token whose main deployment is listed as the token', () => {
-    expect(CONTROLS.map((c) => c.token).sort()).toEqual(['ezeth', 'lbtc', 'pufeth', 'rseth', 'unibtc', 'weeth']);
+  test('covers the six tokens the issue names (and uniETH), each a registry token whose main deployment is listed as the token', () => {
+    expect(CONTROLS.map((c) => c.token).sort()).toEqual(['ezeth', 'lbtc', 'pufeth', 'rseth', 'unibtc', 'unieth', 'weeth']);
     for (const c of CONTROLS) {
       const t = getToken(c.token);
       expect(t, c.token).toBeDefined();
