@@ -58,6 +58,11 @@ export interface ControlPath {
   /** Sum of the delays on the path, in seconds: every wait on the way applies. */
   delaySec: number;
   holder: Holder;
+  /**
+   * Executors a restricted timelock on the path also needs (the weakest known one per timelock). An attacker holding
+   * only the proposer cannot execute; the path is as strong as the strongest of its holder and these gates.
+   */
+  gates: Holder[];
   /** A curated bypass (no generic read shows it), with its sources. */
   curated: { what: string; verified: boolean; sources: string[] } | null;
 }
@@ -155,22 +160,25 @@ export function controlPaths(d: Discovery, contracts: readonly ContractThatMatte
   for (const c of contracts) {
     const root = byLc.get(lc(c.address));
     const base = { target: c.address, targetLabel: c.label, curated: null };
+    const byNode = (a: Address) => byLc.get(lc(a));
     if (!root) {
-      out.push({ ...base, hops: [], delaySec: 0, holder: { kind: 'unresolved', address: c.address, why: 'not read' } });
+      out.push({ ...base, hops: [], delaySec: 0, gates: [], holder: { kind: 'unresolved', address: c.address, why: 'not read' } });
       continue;
     }
-    const walk = (n: DiscoveredNode, hops: Hop[], delay: number, onPath: Set<string>) => {
+    const walk = (n: DiscoveredNode, hops: Hop[], delay: number, onPath: Set<string>, gates: Holder[]) => {
       const h = holderOf(n);
       if (h && n !== root) {
-        out.push({ ...base, hops, delaySec: delay, holder: h });
+        out.push({ ...base, hops, delaySec: delay, holder: h, gates });
         return;
       }
-      const edges = n.controllers.filter((e) => lc(e.to) !== lc(n.address));
+      const edges = n.controllers.filter((e) => lc(e.to) !== lc(n.address) && e.role !== 'executor');
+      const gate = executorGate(n, byNode);
+      const nextGates = gate ? [...gates, gate] : gates;
       const k = n.classification.kind;
       if (edges.length === 0) {
         if (n === root && !n.proxy && k !== 'unknown') return; // not a proxy, no owner: nothing upgrades it generically
         if (n === root && !n.proxy && k === 'unknown') {
-          out.push({ ...base, hops, delaySec: delay, holder: { kind: 'unresolved', address: n.address, why: 'no proxy slot and no owner read: roles may live in its code' } });
+          out.push({ ...base, hops, delaySec: delay, gates, holder: { kind: 'unresolved', address: n.address, why: 'no proxy slot and no owner read: roles may live in its code' } });
           return;
         }
         const why =
@@ -181,37 +189,64 @@ export function controlPaths(d: Discovery, contracts: readonly ContractThatMatte
               : n.code.value === 'none' && n === root
                 ? 'no code'
                 : 'a contract of unknown kind';
-        out.push({ ...base, hops, delaySec: delay, holder: { kind: 'unresolved', address: n.address, why } });
+        out.push({ ...base, hops, delaySec: delay, gates, holder: { kind: 'unresolved', address: n.address, why } });
         return;
       }
       for (const e of edges) {
         const hop: Hop = { address: n.address, role: e.role, delaySec: e.delaySec, source: e.source };
         if (onPath.has(lc(e.to))) {
-          out.push({ ...base, hops: [...hops, hop], delaySec: delay + e.delaySec, holder: { kind: 'unresolved', address: e.to, why: 'control loops back (ownership cycle)' } });
+          out.push({ ...base, hops: [...hops, hop], delaySec: delay + e.delaySec, gates, holder: { kind: 'unresolved', address: e.to, why: 'control loops back (ownership cycle)' } });
           continue;
         }
         const next = byLc.get(lc(e.to));
         if (!next || next.reason === 'implementation') {
           const why = truncated.has(`${lc(n.address)}>${lc(e.to)}`) ? 'depth limit reached: not read' : 'not read';
-          out.push({ ...base, hops: [...hops, hop], delaySec: delay + e.delaySec, holder: { kind: 'unresolved', address: e.to, why } });
+          out.push({ ...base, hops: [...hops, hop], delaySec: delay + e.delaySec, gates: e.role === 'proposer' ? nextGates : gates, holder: { kind: 'unresolved', address: e.to, why } });
           continue;
         }
-        walk(next, [...hops, hop], delay + e.delaySec, new Set([...onPath, lc(e.to)]));
+        walk(next, [...hops, hop], delay + e.delaySec, new Set([...onPath, lc(e.to)]), e.role === 'proposer' ? nextGates : gates);
       }
     };
-    walk(root, [], 0, new Set([lc(root.address)]));
+    walk(root, [], 0, new Set([lc(root.address)]), []);
   }
   return out;
 }
 
+/**
+ * The weakest known executor of a timelock whose execution is restricted; null when anyone may execute, or when
+ * an executor is not known or not a key or Safe (then no credit is given: the proposer alone decides).
+ */
+function executorGate(n: DiscoveredNode, node: (a: Address) => DiscoveredNode | undefined): Holder | null {
+  const c = n.classification;
+  if (c.kind !== 'timelock' || c.anyoneCanExecute?.value !== false) return null;
+  const execs = n.controllers.filter((e) => e.role === 'executor').map((e) => node(e.to));
+  if (execs.length === 0 || execs.some((x) => !x)) return null;
+  const holders = execs.map((x) => holderOf(x!));
+  if (holders.some((h) => h === null)) return null;
+  return [...(holders as Holder[])].sort((a, b) => strength(a) - strength(b))[0]!;
+}
+
+/** Higher is harder to capture: a key, then a weak Safe, then a Safe by its threshold. */
+function strength(h: Holder): number {
+  if (h.kind === 'key') return 0;
+  if (h.kind === 'unresolved') return -1;
+  return (weakSafe(h.threshold, h.signers) ? 100 : 1000) + h.threshold;
+}
+
+/** The holder a path rests on: its end, or a stronger executor every action on it must also pass. */
+export function effectiveHolder(p: ControlPath): Holder {
+  if (p.holder.kind === 'unresolved') return p.holder;
+  return p.gates.reduce<Holder>((h, g) => (strength(g) > strength(h) ? g : h), p.holder);
+}
+
 const rank = (h: Holder) => (h.kind === 'key' ? 0 : h.kind === 'unresolved' ? 1 : 2);
-const byWeakness = (a: ControlPath, b: ControlPath) => a.delaySec - b.delaySec || rank(a.holder) - rank(b.holder);
+const byWeakness = (a: ControlPath, b: ControlPath) => a.delaySec - b.delaySec || rank(effectiveHolder(a)) - rank(effectiveHolder(b));
 
 export function judgeAdminPaths(input: AdminInput): AdminJudgement {
   const discovered = input.discovery ? controlPaths(input.discovery, input.contracts) : [];
   const curatedPaths: ControlPath[] = input.curated
     .filter((c) => c.kind === 'upgrade')
-        .map((c) => ({ target: null, targetLabel: c.target, hops: [], delaySec: c.delaySec, holder: c.holder, curated: { what: c.what, verified: c.verified, sources: c.sources } }));
+        .map((c) => ({ target: null, targetLabel: c.target, hops: [], delaySec: c.delaySec, holder: c.holder, gates: [], curated: { what: c.what, verified: c.verified, sources: c.sources } }));
   const paths = [...discovered, ...curatedPaths].sort(byWeakness);
   const known = paths.filter((p) => p.holder.kind !== 'unresolved');
   const unresolved = paths.filter((p) => p.holder.kind === 'unresolved');
@@ -234,7 +269,11 @@ export function judgeAdminPaths(input: AdminInput): AdminJudgement {
     return finish('unknown', `Who can upgrade ${u.targetLabel} is not known: ${holderText(u.holder)}.`, null, false);
   }
   const verified = weakest.curated ? weakest.curated.verified : true;
-  const who = holderText(weakest.holder);
+  const held = effectiveHolder(weakest);
+  const who =
+    held === weakest.holder
+      ? holderText(weakest.holder)
+      : `${holderText(weakest.holder)}, executed only by ${holderText(held)}`;
   const how = weakest.curated ? weakest.curated.what : `${weakest.targetLabel} can be upgraded or re-pointed by ${who}`;
   const delay = fmtDelay(weakest.delaySec);
   const tier = `timelock tier ${timelockTier(weakest.delaySec)}`;
@@ -267,7 +306,7 @@ export function judgeAdminPaths(input: AdminInput): AdminJudgement {
     }
   }
   if (level === 'good' || level === 'unknown') {
-    const h = weakest.holder;
+    const h = held;
     const cap =
       h.kind === 'key'
         ? 'A single key holds this path.'

@@ -67,7 +67,11 @@ export interface Read<T> {
 }
 
 /** How control passes from a contract to its controller. */
-export type EdgeRole = 'proxy-admin' | 'beacon' | 'owner' | 'authority' | 'proposer' | 'role-member' | 'curated';
+/**
+ * How control passes from a contract to its controller. `executor` is not control: a timelock's executor cannot
+ * schedule, but when execution is restricted a proposer needs one of them too, so the judge reads it as a gate.
+ */
+export type EdgeRole = 'proxy-admin' | 'beacon' | 'owner' | 'authority' | 'proposer' | 'executor' | 'role-member' | 'curated';
 
 export interface Edge {
   role: EdgeRole;
@@ -270,9 +274,11 @@ export async function discoverAdmin(
       c('PUBLIC_ROLE');
       c('getRoleMemberCount', [ROLES.proposer], 'proposerCount');
       c('hasRole', [ROLES.executor, ZERO], 'openExecutor');
+      c('getRoleMemberCount', [ROLES.executor], 'executorCount');
       for (const cand of candidates.get(lc(a)) ?? []) {
         c('hasRole', [ROLES.proposer, cand], `proposer:${lc(cand)}`);
         c('hasRole', [ROLES.defaultAdmin, cand], `admin0:${lc(cand)}`);
+        c('hasRole', [ROLES.executor, cand], `executor:${lc(cand)}`);
       }
       if (n.proxy?.beacon) add({ address: n.proxy.beacon.value, abi: PROBES as Abi, functionName: 'implementation', args: [], label: `beaconImpl:${lc(a)}` });
     }
@@ -333,10 +339,21 @@ export async function discoverAdmin(
           }
           if (count.value > LIST_CAP) n.problems.push(`${count.value} proposers: only the first ${LIST_CAP} were read`);
         }
+        // Executors matter only when execution is restricted; read them the same ways as proposers.
+        const execCount = asRead(a, 'executorCount', 'getRoleMemberCount(EXECUTOR_ROLE)', small);
+        if (open?.value !== true && execCount) {
+          for (let i = 0; i < Math.min(execCount.value, LIST_CAP); i++) {
+            addFollow({ address: a, abi: PROBES as Abi, functionName: 'getRoleMember', args: [ROLES.executor, BigInt(i)], label: `executor#${i}` });
+          }
+        }
         for (const cand of candidates.get(lc(a)) ?? []) {
           const has = get(a, `proposer:${lc(cand)}`);
           if (has?.ok && has.value === true) {
             n.controllers.push({ role: 'proposer', to: cand, delaySec: minDelay.value, source: src(a, `hasRole(PROPOSER_ROLE,${cand})`) });
+          }
+          const exec = get(a, `executor:${lc(cand)}`);
+          if (open?.value !== true && exec?.ok && exec.value === true) {
+            n.controllers.push({ role: 'executor', to: cand, delaySec: 0, source: src(a, `hasRole(EXECUTOR_ROLE,${cand})`) });
           }
         }
         if (!count && !(candidates.get(lc(a)) ?? []).length) n.problems.push('proposers are not enumerable and no candidate was given: who can schedule is not known');
@@ -403,6 +420,13 @@ export async function discoverAdmin(
           const to = addr(m.value);
           if (to && !n.controllers.some((e) => e.role === 'proposer' && lc(e.to) === lc(to))) {
             n.controllers.push({ role: 'proposer', to, delaySec: delay, source: src(a, `getRoleMember(PROPOSER_ROLE,${i})`) });
+          }
+        }
+        for (let i = 0; i < LIST_CAP; i++) {
+          const x = getF(a, `executor#${i}`);
+          const ex = x ? addr(x.value) : null;
+          if (ex && !n.controllers.some((e) => e.role === 'executor' && lc(e.to) === lc(ex))) {
+            n.controllers.push({ role: 'executor', to: ex, delaySec: 0, source: src(a, `getRoleMember(EXECUTOR_ROLE,${i})`) });
           }
         }
       }
@@ -507,7 +531,7 @@ export function findCycles(nodes: Record<Address, DiscoveredNode>): Address[][] 
   const byLc = new Map(Object.values(nodes).map((n) => [lc(n.address), n]));
   const walk = (n: DiscoveredNode, path: Address[]) => {
     for (const e of n.controllers) {
-      if (lc(e.to) === lc(n.address)) continue;
+      if (lc(e.to) === lc(n.address) || e.role === 'executor') continue;
       const at = path.findIndex((p) => lc(p) === lc(e.to));
       if (at >= 0) {
         const cycle = [...path.slice(at), e.to];

@@ -2,15 +2,16 @@
 // AccessManager, Timelock, Community and Operations multisigs, Pauser multisig). The AccessManager names the
 // upgrader role, the chain confirms the Community multisig holds it, and the curated Timelock edge (no delay for
 // the Community multisig, Puffer's Timelock.sol) makes the weakest path instant: red, with the Safe's live
-// threshold, and the Pauser Safe read live for the pause line.
+// threshold, and the Pauser Safe read live for the pause line. Then LBTC's timelock at Lombard's addresses: an
+// EOA proposer whose proposals only the Owner Safe can execute.
 import { createPublicClient, getAddress, http, type Address, type PublicClient } from 'viem';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { controlsFor, discoveryInput, judgeInput } from '../../../lib/registry/controls';
-import { discoverAdmin, UPGRADE_SELECTOR } from '../../../lib/sources/admin';
-import { judgeAdminPaths } from '../../../lib/risk/admin';
+import { discoverAdmin, ROLES, UPGRADE_SELECTOR } from '../../../lib/sources/admin';
+import { effectiveHolder, judgeAdminPaths } from '../../../lib/risk/admin';
 import { startAnvil, type Anvil } from '../../support/anvil';
 import { placeContract, placeMulticall3, send } from '../../support/chain';
-import { accessManagerMockAbi, placeOwned, placeSafe } from '../../support/admin-chain';
+import { accessManagerMockAbi, placeOwned, placeSafe, placeTimelock, timelockMockAbi } from '../../support/admin-chain';
 
 const puf = controlsFor('pufeth')!;
 const VAULT = getAddress('0xD9A442856C234a39a81a089C06451EBAa4306a72');
@@ -73,4 +74,42 @@ test('pufETH: the Community multisig upgrades through the AccessManager with no 
   expect(j.weakest).toMatchObject({ delaySec: 0, holder: { kind: 'safe', address: COMMUNITY, threshold: 4, signers: 7 } });
   expect(j.pause).toMatchObject({ level: 'warning' });
   expect(j.pause!.holders[0]!.holder).toEqual({ kind: 'key', address: PAUSER, delegate: null });
+});
+
+test('LBTC: the deployer account may propose on the 24-hour timelock, but only the 3-of-5 Safe executes', async () => {
+  const url = anvil.url;
+  const lbtc = controlsFor('lbtc')!;
+  const TOKEN = getAddress('0x8236a87084f8B84306f72007F36F2618A5634494');
+  const TL = getAddress('0x055E84e7FE8955E2781010B866f10Ef6E1E77e59');
+  const OWNER_SAFE = getAddress('0x251a604E8E8f6906d60f8dedC5aAeb8CD38F4892');
+  const DEPLOYER = getAddress('0x3F6BF1C36CcBb59eAF8415301a0ceC73c344a079');
+  const PROXY_ADMIN = getAddress('0x00000000000000000000000000000000000bae01');
+  await placeOwned(url, TOKEN, { implementation: IMPL, admin: PROXY_ADMIN });
+  await placeOwned(url, PROXY_ADMIN, { owner: TL });
+  await placeTimelock(url, TL, { minDelaySec: 86_400, proposers: [OWNER_SAFE, DEPLOYER], enumerable: false });
+  await send(url, TL, timelockMockAbi, 'grantRole', [ROLES.executor, OWNER_SAFE]);
+  await placeSafe(url, OWNER_SAFE, signers(5, 0x400), 3);
+  for (const c of lbtc.contracts.filter((x) => x.role !== 'token')) await placeContract(url, getAddress(c.address), 'OwnableMock');
+
+  const input = discoveryInput(lbtc);
+  const r = await discoverAdmin(client, 'eip155:1', input.roots, { hints: input.hints });
+  expect(r.ok).toBe(true);
+  if (!r.ok) return;
+  expect(r.data.nodes[TL]!.classification).toMatchObject({ kind: 'timelock', minDelaySec: { value: 86_400 }, anyoneCanExecute: { value: false } });
+  expect(r.data.nodes[TL]!.controllers.map((e) => [e.role, e.to])).toEqual([
+    ['proposer', OWNER_SAFE],
+    ['executor', OWNER_SAFE],
+    ['proposer', DEPLOYER],
+  ]);
+  expect(r.data.nodes[DEPLOYER]!.classification.kind).toBe('key');
+  const j = judgeAdminPaths({ discovery: r.data, ...judgeInput(lbtc, r.data), redemptionDays: null });
+  // 24 hours is under 7 days whatever the redemption time: red, and the fact says who really executes.
+  expect(j.level).toBe('bad');
+  expect(j.timelockTier).toBe(2);
+  const viaKey = j.paths.find((p) => p.holder.kind === 'key')!;
+  expect(viaKey.gates).toEqual([{ kind: 'safe', address: OWNER_SAFE, threshold: 3, signers: 5, modules: 0 }]);
+  expect(effectiveHolder(viaKey)).toEqual(viaKey.gates[0]);
+  // On the tie the judged path is held by the Safe either way, never by the key alone.
+  expect(effectiveHolder(j.weakest!)).toMatchObject({ kind: 'safe', threshold: 3 });
+  expect(j.fact).toContain('a 3-of-5 Safe');
 });

@@ -250,3 +250,33 @@ describe('bridge routes: required + optional threshold ≤ 1 is red', () => {
     expect(judgeBridgeRoutes([], 0).level).toBe('unknown');
   });
 });
+
+describe('timelock executors: a restricted executor set gates a proposer', () => {
+  const tl = (open: boolean | null): Classification => ({
+    kind: 'timelock',
+    minDelaySec: { value: 40 * DAY, source: src(A(0x7), 'getMinDelay()') },
+    proposersEnumerable: false,
+    anyoneCanExecute: open === null ? null : { value: open, source: src(A(0x7), 'hasRole(EXECUTOR_ROLE,0x0)') },
+  });
+  const gated = (open: boolean | null, executor: Classification | null) =>
+    discovery([
+      { address: TOKEN, controllers: [{ role: 'owner', to: A(0x7), delaySec: 0 }] },
+      {
+        address: A(0x7),
+        classification: tl(open),
+        controllers: [{ role: 'proposer', to: A(0xbee), delaySec: 40 * DAY }, ...(executor ? [{ role: 'executor' as const, to: A(0x5), delaySec: 0 }] : [])],
+      },
+      { address: A(0xbee), classification: KEY },
+      ...(executor ? [{ address: A(0x5), classification: executor }] : []),
+    ]);
+  test.each([
+    ['restricted, executed by a 4-of-7 Safe: the key proposer is not the holder', false, safeC(4, 7), 'good'],
+    ['anyone may execute: the key decides', true, safeC(4, 7), 'warning'],
+    ['executor rule not read: no credit', null, safeC(4, 7), 'warning'],
+    ['restricted, but the executor is a weak 2-of-3 Safe', false, safeC(2, 3), 'warning'],
+    ['restricted, executor of unknown kind: no credit', false, { kind: 'unknown' } as Classification, 'warning'],
+    ['restricted, no executor known: no credit', false, null, 'warning'],
+  ] as const)('%s → %s', (_, open, executor, level) => {
+    expect(judge(gated(open, executor), 7).level).toBe(level);
+  });
+});
