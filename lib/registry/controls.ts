@@ -106,6 +106,7 @@ const RENZO_RISK = repoFile('renzo-risk-oracle', 'Renzo-Protocol/contracts-publi
 const L2B_EZ = repoFile('l2beat-ezeth', 'l2beat/l2beat', '0b3c8983f331fee750b32f8866f95c94149c10cb', 'packages/config/src/projects/(tokens)/ez-eth/ethereum/discovered.json', 'L2BEAT discovery of ezETH (block 22945156): admin, roleManager');
 const YM_PEGS = repoFile('yearn-lrt-governance', 'yearn/monitoring-scripts-py', '0f4fb97c7f06dca88e009b6aba7d56bee6272000', 'lrt-pegs/README.md', 'Yearn monitoring: LRT governance (ezETH RoleManager admin timelock; pufETH AccessManager; LBTC timelock)');
 const BED_STAKE = repoFile('bedrock-stake-readme', 'Bedrock-Technology/stake', '64bcb9e98d9d4224a18ca64888582631d54c4565', 'README.md', 'Bedrock stake README: official mainnet deployment (uniETH, Staking, Redeem, ProxyAdmin, Restaking)');
+const HYP_EZETH = repoFile('hyperlane-ezeth', 'hyperlane-xyz/hyperlane-monorepo', '018344559993512d094314e58da65560be741cf7', 'typescript/infra/config/environments/mainnet3/warp/configGetters/getRenzoEZETHWarpConfig.ts', 'Hyperlane: Renzo ezETH warp route config (lockbox, ISM, owner Safes, validators)');
 const YS_RENZO = repoFile('ys-renzo', 'DefiLlama/yield-server', YS_COMMIT, 'src/adaptors/renzo/index.js');
 
 const RAW: z.input<typeof TokenControls>[] = [
@@ -358,6 +359,7 @@ const RAW: z.input<typeof TokenControls>[] = [
       { address: '0x74a09653A083691711cF8215a6ab074BB4e99ef5', role: 'minter', label: 'RestakeManager (deposits, mints ezETH, TVL)', verified: false, sources: ['ys-renzo'] },
       { address: '0x387dBc0fB00b26fb085aa658527D5BE98302c84C', role: 'rate-provider', label: 'BalancerRateProvider (ezETH rate)', verified: false, sources: ['ys-renzo'] },
       { address: '0x4994EFc62101A9e3F885d872514c2dC7b3235849', role: 'role-manager', label: 'RoleManager (grants the minter role)', verified: false, sources: ['l2beat-ezeth'] },
+      { address: '0xC8140dA31E6bCa19b287cC35531c2212763C2059', role: 'bridge', label: 'xERC20 lockbox (escrow for the Hyperlane warp route)', verified: true, sources: ['hyperlane-ezeth'] },
     ],
     candidates: [
       {
@@ -366,12 +368,28 @@ const RAW: z.input<typeof TokenControls>[] = [
         why: 'DEFAULT_ADMIN_ROLE on the RoleManager: the Renzo timelock (Yearn monitoring)',
         sources: ['yearn-lrt-governance'],
       },
+      {
+        at: '0x81F6e9914136Da1A1d3b1eFd14F7E0761c3d4cc7',
+        holders: ['0xD1e6626310fD54Eceb5b9a51dA2eC329D6D4B68A'],
+        why: 'timelock proposer and executor: the Ethereum Safe that also owns the warp route and its ISM',
+        sources: ['hyperlane-ezeth', 'yearn-lrt-governance'],
+      },
     ],
     edges: [],
     curated: [],
     lzRoutes: [],
-    routeFacts: [],
-    sources: [RENZO_RISK, L2B_EZ, YM_PEGS, YS_RENZO],
+    routeFacts: [
+      {
+        route: 'Hyperlane warp route, every origin → Ethereum lockbox',
+        minVerifiers: 2,
+        verifiers: ['Renzo routing ISM: 1 of {Renzo, Everclear or Luganodes} per origin', 'Hyperlane default ISM (fallback routing)'],
+        asOf: '2026-12-01',
+        verified: true,
+        sources: ['hyperlane-ezeth'],
+        note: 'Aggregation ISM, threshold 2 of 2 modules: a message needs one signature from Renzo’s per-origin set (threshold 1) and the Hyperlane default ISM. Both ISMs are owned by the Safe 0xD1e6626310fD54Eceb5b9a51dA2eC329D6D4B68A, which can change them without a delay found here. The config as Hyperlane deploys it, read 2026-12-01 (commit date not read); not read from chain.',
+      },
+    ],
+    sources: [RENZO_RISK, L2B_EZ, YM_PEGS, YS_RENZO, HYP_EZETH],
     reviewedAt: '2026-12-01',
   },
   {
