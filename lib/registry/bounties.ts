@@ -221,8 +221,8 @@ const RAW: IssuerBounty[] = [
   notFound('InceptionLRT', 'Immunefi and web pages searched for InceptionLRT, Genesis'),
   notFound('Mellow Protocol', 'Immunefi, Cantina and web pages searched for Mellow'),
   notFound('Fragmetric', 'web pages searched for Fragmetric'),
-  notFound('Kyros', 'not searched'),
-  notFound('PumpBTC', 'not searched'),
+  notFound('Kyros', 'web pages searched for Kyros, kySOL'),
+  notFound('PumpBTC', 'Immunefi and web pages searched for PumpBTC'),
 ];
 
 export const BOUNTIES: readonly IssuerBounty[] = RAW.map((b) => IssuerBounty.parse(b));
