@@ -5,25 +5,10 @@
 import type { TokenProfile } from '../registry/schema';
 import type { LiveFactView, LiveView } from '../views/schema';
 import type { FailureKind } from '../sources/http';
+import { FAILURE_TEXT } from '../failures';
 import { agoText } from '../age';
+import { isRestaking } from '../categories';
 import type { LiveFact, TokenLive } from '../live/facts';
-
-/** What a failure means, for a card: short, ours, no outside text. */
-export const FAILURE_TEXT: Record<FailureKind, string> = {
-  http: 'the data service answered with an error',
-  'over-limit': 'the data service refused a request as too large',
-  timeout: 'the source did not answer in time',
-  'rate-limited': 'the source asked us to slow down',
-  malformed: 'the source sent data that could not be read',
-  schema: 'the source sent data in an unexpected shape',
-  implausible: 'the source sent a value outside plausible bounds',
-  oversized: 'the source sent too much data',
-  network: 'the source could not be reached',
-  revert: 'the contract call reverted',
-  'wrong-chain': 'no RPC endpoint on the right chain',
-  'no-data': 'the source has no value for it',
-  budget: 'the read was cut short by its call budget',
-};
 
 const failingText = (kinds: readonly FailureKind[]): string | null => (kinds.length ? [...new Set(kinds.map((k) => FAILURE_TEXT[k] ?? 'failed'))].join('; ') : null);
 
@@ -85,7 +70,7 @@ export function liveView(t: TokenProfile, l: TokenLive | null, now: Date, offlin
  */
 export function yieldSplit(l: TokenLive | null, category: string): LiveYieldSplit | null {
   const a = l?.apy;
-  if (category === 'lst' || !a || !a.fresh || a.value.basePct === null || a.value.premiumPct === null) return null;
+  if (!isRestaking(category) || !a || !a.fresh || a.value.basePct === null || a.value.premiumPct === null) return null;
   return { totalApyPct: a.value.totalPct, baseApyPct: a.value.basePct, premiumApyPct: a.value.premiumPct, asOf: a.okAt, sources: a.sources };
 }
 

@@ -3,6 +3,10 @@
 // lib/views/build.ts make them; lib/messaging/contract.ts names which message carries which.
 import { z } from 'zod/mini';
 import { Source } from '../provenance';
+import { CATEGORIES } from '../categories';
+import { PETAL_IDS } from '../risk/types';
+
+const Category = z.enum(CATEGORIES);
 
 z.config({ jitless: true });
 
@@ -22,7 +26,7 @@ export const FactView = z.object({ text: z.string(), verified: z.boolean(), sour
 
 export const Level = z.enum(['good', 'warning', 'bad', 'unknown']);
 export const PetalView = z.object({
-  id: z.enum(['slashing', 'exit', 'admin', 'peg', 'code', 'backing']),
+  id: z.enum(PETAL_IDS),
   label: z.string(),
   level: Level,
   fact: z.string(),
@@ -68,7 +72,7 @@ export const TokenCardView = z.object({
   symbol: z.string(),
   name: z.string(),
   issuer: z.string(),
-  category: z.string(),
+  category: Category,
   layers: z.array(z.string()),
   rating: RatingView,
   notes: z.array(z.string()),
@@ -115,7 +119,7 @@ export const TokenRowView = z.object({
   symbol: z.string(),
   name: z.string(),
   issuer: z.string(),
-  category: z.string(),
+  category: Category,
   rating: RatingSummary,
   /** Market price against redemption value, percent (negative: below). Null: no live figure (offline or none yet). */
   peg: z.nullable(LiveFigure),

@@ -14,6 +14,18 @@ export const CONTRACT_NAMES = [
   'BalancerQueriesMock',
   'AllocationManagerMock',
   'DelegationManagerMock',
+  // Slashing (issue 14): EigenLayer, the LRTs' staker getters, Symbiotic and Mellow.
+  'ElDelegationManager',
+  'ElAllocationManager',
+  'ElStrategy',
+  'ElVetoableSlasher',
+  'LrtStakers',
+  'SymVault',
+  'SymDelegator',
+  'SymSlasher',
+  'SymBurnerRouter',
+  'SymBurner',
+  // Admin discovery and LayerZero (issue 16): Ownable/ProxyAdmin, Safe, timelock, AccessManager, RoleManager, EndpointV2, ReceiveUln302.
   'OwnableMock',
   'SafeMock',
   'TimelockMock',
