@@ -44,7 +44,7 @@ const notFound = (issuer: string, checked: string): IssuerBounty => ({
   liveSince: null,
   asOf: null,
   verified: false,
-  notes: [`No bug bounty found in the sources checked (${checked}). Not checked is not the same as none.`],
+  notes: [`No bug bounty found in the sources checked (${checked}); not finding one is no proof there is none.`],
   sources: [],
 });
 
