@@ -28,13 +28,16 @@ import type { ChainSource } from '../provenance';
 import type { Discovery, DiscoveredNode, Edge } from '../sources/admin';
 import type { LzRouteSecurity } from '../sources/bridges';
 import { ORDER } from './levels';
-import type { Level } from './types';
+import { PETALS, type Level, type Petal } from './types';
 
 const DAY_S = 86_400;
 export const WINDOW_RED_DAYS = 7;
 export const WINDOW_GREEN_DAYS = 30;
 export const MIN_SAFE_THRESHOLD = 3;
 export const BRIDGE_MIN_VERIFIERS = 2;
+/** Discovery runs daily; one missed run is tolerated, then the read is stale and counts as not read. */
+export const ADMIN_DISCOVERY_TTL_MS = 2 * DAY_S * 1000;
+export const ADMIN_METHOD_VERSION = 'lrt-v0.2';
 
 /** What a path ends in. */
 export type Holder =
@@ -90,6 +93,9 @@ export interface AdminInput {
   curated: readonly CuratedControl[];
   /** Typical redemption time in days (request to receiving the underlying); null when not known. */
   redemptionDays: number | null;
+  /** With `now`, a discovery older than `ttlMs` (default ADMIN_DISCOVERY_TTL_MS) is treated as not read. */
+  now?: Date;
+  ttlMs?: number;
 }
 
 export interface AdminJudgement {
@@ -106,6 +112,9 @@ export interface AdminJudgement {
   /** The reads the weakest path rests on, for the card's links. */
   links: ChainSource[];
   verified: boolean;
+  /** When the discovery the judgement rests on was read; null without one. */
+  asOf: string | null;
+  methodVersion: string;
 }
 
 const lc = (a: string) => a.toLowerCase();
@@ -243,7 +252,10 @@ const rank = (h: Holder) => (h.kind === 'key' ? 0 : h.kind === 'unresolved' ? 1 
 const byWeakness = (a: ControlPath, b: ControlPath) => a.delaySec - b.delaySec || rank(effectiveHolder(a)) - rank(effectiveHolder(b));
 
 export function judgeAdminPaths(input: AdminInput): AdminJudgement {
-  const discovered = input.discovery ? controlPaths(input.discovery, input.contracts) : [];
+  const age = input.discovery && input.now ? input.now.getTime() - Date.parse(input.discovery.at) : 0;
+  const stale = input.discovery !== null && (!Number.isFinite(age) || age > (input.ttlMs ?? ADMIN_DISCOVERY_TTL_MS));
+  const discovery = stale ? null : input.discovery;
+  const discovered = discovery ? controlPaths(discovery, input.contracts) : [];
   const curatedPaths: ControlPath[] = input.curated
     .filter((c) => c.kind === 'upgrade')
         .map((c) => ({ target: null, targetLabel: c.target, hops: [], delaySec: c.delaySec, holder: c.holder, gates: [], curated: { what: c.what, verified: c.verified, sources: c.sources } }));
@@ -257,11 +269,24 @@ export function judgeAdminPaths(input: AdminInput): AdminJudgement {
   const finish = (level: Level, fact: string, exitWindowDays: number | null, verified: boolean): AdminJudgement => {
     const withPause = pause ? worstOf(level, pause.level) : level;
     const pauseText = pause && withPause !== level ? ` ${pause.fact}` : '';
-    return { level: withPause, fact: fact + pauseText, weakest, paths, exitWindowDays, timelockTier: weakest ? timelockTier(weakest.delaySec) : null, pause, links, verified };
+    const staleText = stale ? ` (The last chain read, ${input.discovery!.at}, is stale and was not used.)` : '';
+    return {
+      level: withPause,
+      fact: fact + pauseText + staleText,
+      weakest,
+      paths,
+      exitWindowDays,
+      timelockTier: weakest ? timelockTier(weakest.delaySec) : null,
+      pause,
+      links,
+      verified,
+      asOf: discovery?.at ?? null,
+      methodVersion: ADMIN_METHOD_VERSION,
+    };
   };
 
   if (paths.length === 0) {
-    if (!input.discovery) return finish('unknown', 'Who can upgrade the contracts that matter has not been read from chain.', null, false);
+    if (!discovery) return finish('unknown', 'Who can upgrade the contracts that matter has not been read from chain.', null, false);
     return finish('unknown', 'No upgrade path was found for the contracts that matter; roles held in code are not readable generically.', null, false);
   }
   if (!weakest) {
@@ -336,6 +361,16 @@ function fmtDays(d: number): string {
   return `${v} ${Math.abs(v) === 1 ? 'day' : 'days'}`;
 }
 
+
+/**
+ * The Admin petal from a judgement: live when it rests on a chain read, with the reads of the weakest path as its
+ * links and the curated sources of any curated fact it rests on.
+ */
+export function adminPetal(j: AdminJudgement): Petal {
+  const label = PETALS.find((p) => p.id === 'admin')!.label;
+  const sources = [...new Set([...(j.weakest?.curated?.sources ?? []), ...(j.pause?.holders.flatMap((h) => h.sources) ?? [])])];
+  return { id: 'admin', label, level: j.level, fact: j.fact, sources, links: j.links, method: j.asOf ? 'live' : 'curated', asOf: j.asOf, verified: j.verified };
+}
 
 /** Pausers: a single key can freeze withdrawals (yellow); a multisig pauser is shown without changing the colour. */
 export function judgePause(pausers: readonly CuratedControl[]): AdminJudgement['pause'] {

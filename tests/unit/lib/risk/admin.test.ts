@@ -7,6 +7,7 @@ import { chainSource } from '../../../../lib/provenance';
 import type { Classification, Discovery, DiscoveredNode, Edge } from '../../../../lib/sources/admin';
 import type { LzRouteSecurity } from '../../../../lib/sources/bridges';
 import {
+  adminPetal,
   judgeAdminPaths,
   judgeBridgeRoutes,
   judgePause,
@@ -278,5 +279,29 @@ describe('timelock executors: a restricted executor set gates a proposer', () =>
     ['restricted, no executor known: no credit', false, null, 'warning'],
   ] as const)('%s → %s', (_, open, executor, level) => {
     expect(judge(gated(open, executor), 7).level).toBe(level);
+  });
+});
+
+describe('freshness and the petal', () => {
+  const d = timelocked(40 * DAY, safeC(4, 7)); // read at 2026-11-21T00:00:00Z
+  const at = (iso: string) => judgeAdminPaths({ discovery: d, contracts: [{ address: TOKEN, label: 'the token' }], curated: [], redemptionDays: 7, now: new Date(iso) });
+  test.each([
+    ['2026-11-22T23:59:59Z', 'good'],
+    ['2026-11-23T00:00:00Z', 'good'],
+    ['2026-11-23T00:00:01Z', 'unknown'],
+  ])('a discovery read 2026-11-21 judged at %s → %s (TTL 2 days)', (now, level) => {
+    const j = at(now);
+    expect(j.level).toBe(level);
+    if (level === 'unknown') {
+      expect(j.fact).toContain('stale');
+      expect(j.asOf).toBeNull();
+    } else expect(j.asOf).toBe('2026-11-21T00:00:00.000Z');
+  });
+
+  test('adminPetal: live, with the weakest path’s reads as links', () => {
+    const p = adminPetal(at('2026-11-21T12:00:00Z'));
+    expect(p).toMatchObject({ id: 'admin', label: 'Admin and upgrade control', level: 'good', method: 'live', asOf: '2026-11-21T00:00:00.000Z', verified: true });
+    expect(p.links!.map((l) => (l.kind === 'chain' ? l.function : ''))).toEqual(['owner', 'proposer']);
+    expect(adminPetal(judge(null, 7))).toMatchObject({ level: 'unknown', method: 'curated', asOf: null, links: [] });
   });
 });
