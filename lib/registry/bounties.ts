@@ -2,37 +2,37 @@
 // what was found: an active programme with its maximum, a programme that has ended (a time-boxed Immunefi Boost
 // is not a standing bounty), or none found in the sources checked, which Code security must show as grey, never
 // as a warning. A figure seen only on a third-party mirror of a programme page is kept `verified: false`.
-import { z } from 'zod';
+import { z } from '../zod';
 import { page, repoFile } from './sources';
 import { SourceRef } from './schema';
-
-z.config({ jitless: true });
 
 export const BountyStatus = z.enum(['active', 'ended', 'not-found']);
 
 export const IssuerBounty = z
   .object({
     /** The registry's `issuer` string, exactly. */
-    issuer: z.string().min(1),
+    issuer: z.string().check(z.minLength(1)),
     status: BountyStatus,
-    platform: z.enum(['Immunefi', 'Cantina', 'own']).nullable(),
+    platform: z.nullable(z.enum(['Immunefi', 'Cantina', 'own'])),
     /** Largest payout for a critical smart-contract bug, in USD; null when the page gives none. */
-    maxUsd: z.number().int().positive().nullable(),
+    maxUsd: z.nullable(z.int().check(z.gt(0))),
     /** What the programme covers, in the page's terms; null when not stated. */
-    scope: z.string().min(1).nullable(),
+    scope: z.nullable(z.string().check(z.minLength(1))),
     /** The page's own "live since" date, when it gives one. */
-    liveSince: z.iso.date().nullable(),
+    liveSince: z.nullable(z.iso.date()),
     /** The date the cited page says it was last updated (or the date it was read): the figure is as of then. */
-    asOf: z.iso.date().nullable(),
+    asOf: z.nullable(z.iso.date()),
     verified: z.boolean(),
     notes: z.array(z.string()),
     sources: z.array(SourceRef),
   })
-  .superRefine((b, ctx) => {
-    if (b.status !== 'not-found' && b.sources.length === 0) ctx.addIssue({ code: 'custom', message: `${b.issuer}: a found bounty needs a source` });
-    if (b.status === 'not-found' && (b.maxUsd !== null || b.platform !== null)) ctx.addIssue({ code: 'custom', message: `${b.issuer}: nothing found means no platform and no figure` });
-    if (b.status === 'active' && b.verified && b.asOf === null) ctx.addIssue({ code: 'custom', message: `${b.issuer}: a verified bounty needs the date its figure is as of` });
-  });
+  .check(
+    z.superRefine((b, ctx) => {
+      if (b.status !== 'not-found' && b.sources.length === 0) ctx.addIssue({ code: 'custom', message: `${b.issuer}: a found bounty needs a source` });
+      if (b.status === 'not-found' && (b.maxUsd !== null || b.platform !== null)) ctx.addIssue({ code: 'custom', message: `${b.issuer}: nothing found means no platform and no figure` });
+      if (b.status === 'active' && b.verified && b.asOf === null) ctx.addIssue({ code: 'custom', message: `${b.issuer}: a verified bounty needs the date its figure is as of` });
+    }),
+  );
 export type IssuerBounty = z.infer<typeof IssuerBounty>;
 
 const notFound = (issuer: string, checked: string): IssuerBounty => ({

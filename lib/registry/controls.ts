@@ -6,76 +6,75 @@
 // `verified: false`. Candidates are hypotheses the chain confirms or refutes (`hasRole`), so a wrong one costs a
 // read, never a wrong fact.
 import { getAddress, isAddress, type Address } from 'viem';
-import { z } from 'zod';
+import { z } from '../zod';
 import type { Discovery } from '../sources/admin';
 import type { LzRoute } from '../sources/bridges';
 import { holderOf as nodeHolder, type ContractThatMatters, type CuratedControl, type Holder } from '../risk/admin';
 import { SourceRef } from './schema';
 import { YS_COMMIT, page, repoFile } from './sources';
 
-z.config({ jitless: true });
-
-const Checksummed = z.string().refine((a) => isAddress(a, { strict: false }) && getAddress(a) === a, 'EVM address must be valid and checksummed');
-const Chain = z.string().regex(/^eip155:[1-9]\d*$/);
-const Ids = z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1);
+const Checksummed = z.string().check(z.refine((a) => isAddress(a, { strict: false }) && getAddress(a) === a, 'EVM address must be valid and checksummed'));
+const Chain = z.string().check(z.regex(/^eip155:[1-9]\d*$/));
+const Ids = z.array(z.string().check(z.regex(/^[a-z0-9-]+$/))).check(z.minLength(1));
+const Text = z.string().check(z.minLength(1));
 
 export const ContractRole = z.enum(['token', 'minter', 'deposit-pool', 'vault', 'oracle', 'rate-provider', 'withdrawal-queue', 'bridge-adapter', 'bridge', 'role-manager', 'redemption']);
 
 const HolderSpec = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('key'), address: Checksummed.nullable() }),
+  z.object({ kind: z.literal('key'), address: z.nullable(Checksummed) }),
   /** A Safe whose threshold is read live when `address` is among the discovered nodes; curated figures otherwise. */
-  z.object({ kind: z.literal('safe'), address: Checksummed.nullable(), threshold: z.number().int().min(1).nullable(), signers: z.number().int().min(1).nullable() }),
-  z.object({ kind: z.literal('unknown'), address: Checksummed.nullable() }),
+  z.object({ kind: z.literal('safe'), address: z.nullable(Checksummed), threshold: z.nullable(z.int().check(z.gte(1))), signers: z.nullable(z.int().check(z.gte(1))) }),
+  z.object({ kind: z.literal('unknown'), address: z.nullable(Checksummed) }),
 ]);
 
 export const TokenControls = z
   .object({
     /** Registry token id. */
-    token: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    token: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/)),
     chain: Chain,
-    contracts: z
-      .array(z.object({ address: Checksummed, role: ContractRole, label: z.string().min(1), verified: z.boolean(), sources: Ids }))
-      .min(1),
-    /** Where to test `hasRole` (timelock proposer, DEFAULT_ADMIN_ROLE, AccessManager member) and for whom. */
-    candidates: z.array(z.object({ at: Checksummed, holders: z.array(Checksummed).min(1), why: z.string().min(1), sources: Ids })),
+    contracts: z.array(z.object({ address: Checksummed, role: ContractRole, label: Text, verified: z.boolean(), sources: Ids })).check(z.minLength(1)),
+    /** Where to test `hasRole` (timelock proposer or executor, DEFAULT_ADMIN_ROLE, AccessManager member) and for whom. */
+    candidates: z.array(z.object({ at: Checksummed, holders: z.array(Checksummed).check(z.minLength(1)), why: Text, sources: Ids })),
     /** Control held in code (a role check in another contract, a custom timelock): curated edges for discovery. */
-    edges: z.array(z.object({ from: Checksummed, to: Checksummed, delaySec: z.number().int().min(0), note: z.string().min(1), verified: z.boolean(), sources: Ids })),
+    edges: z.array(z.object({ from: Checksummed, to: Checksummed, delaySec: z.int().check(z.gte(0)), note: Text, verified: z.boolean(), sources: Ids })),
     /** Upgrade or re-point bypasses and pausers no generic read reveals. */
     curated: z.array(
       z.object({
         kind: z.enum(['upgrade', 'pause']),
-        target: z.string().min(1),
-        what: z.string().min(1),
+        target: Text,
+        what: Text,
         holder: HolderSpec,
-        delaySec: z.number().int().min(0),
+        delaySec: z.int().check(z.gte(0)),
         verified: z.boolean(),
         sources: Ids,
       }),
     ),
     /** LayerZero routes into this chain's OApp, one per sending endpoint id. */
-    lzRoutes: z.array(z.object({ oapp: Checksummed, remoteEid: z.number().int().min(30_000).max(40_000), label: z.string().min(1), verified: z.boolean(), sources: Ids })),
-    /** Route security as a third party last read it, dated: shown until (and beside) a live read. */
+    lzRoutes: z.array(z.object({ oapp: Checksummed, remoteEid: z.int().check(z.gte(30_000), z.lte(40_000)), label: Text, verified: z.boolean(), sources: Ids })),
+    /** Route security as a third party (or the deployer's config) last stated it, dated: shown until and beside a live read. */
     routeFacts: z.array(
-      z.object({ route: z.string().min(1), minVerifiers: z.number().int().min(0), verifiers: z.array(z.string().min(1)), asOf: z.iso.date(), verified: z.boolean(), sources: Ids, note: z.string() }),
+      z.object({ route: Text, minVerifiers: z.int().check(z.gte(0)), verifiers: z.array(Text), asOf: z.iso.date(), verified: z.boolean(), sources: Ids, note: z.string() }),
     ),
-    sources: z.array(SourceRef).min(1),
+    sources: z.array(SourceRef).check(z.minLength(1)),
     reviewedAt: z.iso.date(),
   })
-  .superRefine((t, ctx) => {
-    const known = new Set(t.sources.map((s) => s.id));
-    const cited = [
-      ...t.contracts.flatMap((c) => c.sources),
-      ...t.candidates.flatMap((c) => c.sources),
-      ...t.edges.flatMap((e) => e.sources),
-      ...t.curated.flatMap((c) => c.sources),
-      ...t.lzRoutes.flatMap((r) => r.sources),
-      ...t.routeFacts.flatMap((r) => r.sources),
-    ];
-    for (const id of cited) if (!known.has(id)) ctx.addIssue({ code: 'custom', message: `${t.token}: cites unknown source "${id}"` });
-    if (!t.contracts.some((c) => c.role === 'token')) ctx.addIssue({ code: 'custom', message: `${t.token}: the token itself must be listed` });
-    const dup = t.contracts.map((c) => c.address).filter((a, i, all) => all.indexOf(a) !== i);
-    if (dup.length) ctx.addIssue({ code: 'custom', message: `${t.token}: listed twice: ${dup.join(', ')}` });
-  });
+  .check(
+    z.superRefine((t, ctx) => {
+      const known = new Set(t.sources.map((s) => s.id));
+      const cited = [
+        ...t.contracts.flatMap((c) => c.sources),
+        ...t.candidates.flatMap((c) => c.sources),
+        ...t.edges.flatMap((e) => e.sources),
+        ...t.curated.flatMap((c) => c.sources),
+        ...t.lzRoutes.flatMap((r) => r.sources),
+        ...t.routeFacts.flatMap((r) => r.sources),
+      ];
+      for (const id of cited) if (!known.has(id)) ctx.addIssue({ code: 'custom', message: `${t.token}: cites unknown source "${id}"` });
+      if (!t.contracts.some((c) => c.role === 'token')) ctx.addIssue({ code: 'custom', message: `${t.token}: the token itself must be listed` });
+      const dup = t.contracts.map((c) => c.address).filter((a, i, all) => all.indexOf(a) !== i);
+      if (dup.length) ctx.addIssue({ code: 'custom', message: `${t.token}: listed twice: ${dup.join(', ')}` });
+    }),
+  );
 export type TokenControls = z.infer<typeof TokenControls>;
 
 const DAY = 86_400;
