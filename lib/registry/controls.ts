@@ -86,6 +86,8 @@ const YEARN_HGETH = repoFile('yearn-hgeth', 'yearn/risk-score', '505a090ecffb1cd
 const LR_RSETH = page('llamarisk-rseth', 'LlamaRisk: Collateral Risk Assessment, Kelp rsETH (2024-07)', 'https://llamarisk.com/research/collateral-risk-rseth');
 const EF_DEPLOYED = repoFile('etherfi-deployed', 'etherfi-protocol/smart-contracts', 'b4a0968087b178bc346cdf6bee6c0597bf4c42c7', 'script/deploys/Deployed.s.sol', 'ether.fi Deployed.s.sol: mainnet addresses');
 const EF_EETH = repoFile('etherfi-eeth', 'etherfi-protocol/smart-contracts', 'b4a0968087b178bc346cdf6bee6c0597bf4c42c7', 'src/core/EETH.sol', 'ether.fi EETH.sol: _authorizeUpgrade is onlyUpgradeTimelock');
+const EF_WEETH = repoFile('etherfi-weeth', 'etherfi-protocol/smart-contracts', 'b4a0968087b178bc346cdf6bee6c0597bf4c42c7', 'src/core/WeETH.sol', 'ether.fi WeETH.sol: _authorizeUpgrade is onlyUpgradeTimelock');
+const EF_LP = repoFile('etherfi-lp', 'etherfi-protocol/smart-contracts', 'b4a0968087b178bc346cdf6bee6c0597bf4c42c7', 'src/core/LiquidityPool.sol', 'ether.fi LiquidityPool.sol: _authorizeUpgrade is onlyUpgradeTimelock');
 const EF_ROLES = repoFile('etherfi-role-registry', 'etherfi-protocol/smart-contracts', 'b4a0968087b178bc346cdf6bee6c0597bf4c42c7', 'src/governance/RoleRegistry.sol', 'ether.fi RoleRegistry.sol: UPGRADE_TIMELOCK_ROLE ("10 day timelock")');
 const EF_L2 = repoFile('etherfi-l2-constants', 'etherfi-protocol/weETH-cross-chain', '29ea6b7a54c09087343e400d99aced3ac17bef86', 'utils/L2Constants.sol', 'ether.fi weETH-cross-chain L2Constants: L1 OFT adapter, timelock, L2 endpoint ids');
 const DS_EF = repoFile('defiscan-etherfi', 'deficollective/defiscan', '38f3c32fcc90dcf7148ed81ae069b4015cabd1fc', 'src/content/protocols/etherfi-stake/ethereum.md', 'DeFiScan: ether.fi review (draft, 2025-09)');
@@ -184,17 +186,17 @@ const RAW: z.input<typeof TokenControls>[] = [
     ],
     edges: (
       [
-        ['0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee', 'weETH'],
-        ['0x35fA164735182de50811E8e2E824cFb9B6118ac2', 'eETH'],
-        ['0x308861A430be4cce5502d0A12724771Fc6DaF216', 'LiquidityPool'],
+        ['0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee', 'weETH', 'etherfi-weeth'],
+        ['0x35fA164735182de50811E8e2E824cFb9B6118ac2', 'eETH', 'etherfi-eeth'],
+        ['0x308861A430be4cce5502d0A12724771Fc6DaF216', 'LiquidityPool', 'etherfi-lp'],
       ] as const
-    ).map(([from, name]) => ({
+    ).map(([from, name, code]) => ({
       from,
       to: '0x9f26d4C958fD811A1F59B01B86Be7dFFc9d20761',
       delaySec: 0,
       note: `${name} is UUPS: _authorizeUpgrade requires RoleRegistry's UPGRADE_TIMELOCK_ROLE, held by the upgrade timelock`,
       verified: true,
-      sources: ['etherfi-eeth', 'etherfi-role-registry', 'etherfi-deployed'],
+      sources: [code, 'etherfi-role-registry', 'etherfi-deployed'],
     })),
     curated: [
       {
@@ -221,7 +223,7 @@ const RAW: z.input<typeof TokenControls>[] = [
       ] as const
     ).map(([remoteEid, label]) => ({ oapp: '0xcd2eb13D6831d4602D80E5db9230A57596CDCA63', remoteEid, label: `${label} → Ethereum`, verified: true, sources: ['etherfi-l2-constants', 'lz-address-book'] })),
     routeFacts: [],
-    sources: [EF_DEPLOYED, EF_EETH, EF_ROLES, EF_L2, DS_EF, lzBook()],
+    sources: [EF_DEPLOYED, EF_EETH, EF_WEETH, EF_LP, EF_ROLES, EF_L2, DS_EF, lzBook()],
     reviewedAt: '2026-12-01',
   },
   {
