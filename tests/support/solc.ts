@@ -25,6 +25,14 @@ export const CONTRACT_NAMES = [
   'SymSlasher',
   'SymBurnerRouter',
   'SymBurner',
+  // Admin discovery and LayerZero (issue 16): Ownable/ProxyAdmin, Safe, timelock, AccessManager, RoleManager, EndpointV2, ReceiveUln302.
+  'OwnableMock',
+  'SafeMock',
+  'TimelockMock',
+  'AccessManagerMock',
+  'LzEndpointMock',
+  'ReceiveUlnMock',
+  'RoleManagerMock',
 ] as const;
 export type ContractName = (typeof CONTRACT_NAMES)[number];
 
