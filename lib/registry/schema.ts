@@ -136,8 +136,11 @@ export const ExitVenue = z.object({
    */
   quote: z
     .discriminatedUnion('kind', [
-      /** Curve `get_dy(int128 i, int128 j, uint256 dx)` on the pool itself. */
-      z.object({ kind: z.literal('curve'), i: z.number().int().min(0).max(7), j: z.number().int().min(0).max(7), outDecimals: z.number().int().min(0).max(36) }),
+      /**
+       * Curve `get_dy(int128 i, int128 j, uint256 dx)` on the pool itself. The coin indexes are not stored: they are
+       * read with `coins(i)` at every refresh, so a wrong guess of the coin order can never price the wrong coin.
+       */
+      z.object({ kind: z.literal('curve'), tokenOut: z.string(), outDecimals: z.number().int().min(0).max(36) }),
       /** Uniswap v3 QuoterV2 `quoteExactInputSingle` for the pool's pair and fee tier. */
       z.object({ kind: z.literal('uniswap-v3'), quoter: z.string(), tokenOut: z.string(), fee: z.number().int().positive(), outDecimals: z.number().int().min(0).max(36) }),
       /** Balancer V2 BalancerQueries `querySwap` for a pool id. */

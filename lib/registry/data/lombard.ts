@@ -2,6 +2,7 @@
 // LBTC is no longer 1:1 with BTC (2025 yield-bearing upgrade): price it with StakedLBTCOracle, never assume 1 LBTC = 1 BTC.
 import type { TokenProfileInput } from '../schema';
 import { DLA_COMMIT, YS_COMMIT, page, repoFile } from '../sources';
+import { VENUE_SOURCES, curve } from '../venues';
 
 const LOM = 'deafcdcf9c30e3b7f9f580b796a623a2b104febe';
 const LBTC_MULTICHAIN = '0xecAc9C5F704e954931349Da37F60E39f515c11c1';
@@ -101,7 +102,10 @@ export const lombard: TokenProfileInput[] = [
       { firm: 'ABDK', date: '2025-09-22', scope: 'StakeAndBake', verified: true, sources: ['lombard-audits'] },
       { firm: 'OpenZeppelin', date: '2025-10-24', scope: 'BTC.b and BridgeV2', verified: true, sources: ['lombard-audits'] },
     ],
-    exitVenues: [],
+    exitVenues: [
+      curve('LBTC/WBTC', '0x2f3bC4c27A4437AeCA13dE0e37cdf1028f3706F0', 'WBTC', true, ['dla-lombard-vault', 'gearbox-tokens', 'gearbox-contracts', 'veda-chainvalues']),
+      curve('eBTC/LBTC/WBTC (TriBTC)', '0xabaf76590478F2fE0b396996f55F0b61101e9502', 'WBTC', false, ['gearbox-tokens', 'gearbox-contracts', 'veda-chainvalues']),
+    ],
     bounty: null,
     incidents: [],
     launchedAt: null,
@@ -128,6 +132,11 @@ export const lombard: TokenProfileInput[] = [
       'Lombard notes that some contracts were modified after they were audited.',
     ],
     sources: [
+      VENUE_SOURCES.curveNg,
+      VENUE_SOURCES.dlaLombardVault,
+      VENUE_SOURCES.gearboxTokens,
+      VENUE_SOURCES.gearboxContracts,
+      VENUE_SOURCES.vedaChainValues,
       repoFile('lombard-mainnet', 'lombard-finance/evm-smart-contracts', LOM, 'mainnet.json'),
       repoFile('lombard-staked', 'lombard-finance/evm-smart-contracts', LOM, 'contracts/LBTC/StakedLBTC.sol'),
       repoFile('lombard-oracle', 'lombard-finance/evm-smart-contracts', LOM, 'contracts/LBTC/StakedLBTCOracle.sol'),
