@@ -14,6 +14,8 @@ export const CONTRACT_NAMES = [
   'BalancerQueriesMock',
   'AllocationManagerMock',
   'DelegationManagerMock',
+  'BalancerVaultMock',
+  'WithdrawalsMock',
 ] as const;
 export type ContractName = (typeof CONTRACT_NAMES)[number];
 
