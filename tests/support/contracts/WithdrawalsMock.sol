@@ -15,11 +15,11 @@ contract WithdrawalsMock {
     bool public reverting;
     bool private _paused;
     uint256 private _pausedUntil;
-    uint32 public nextRequestId;
-    uint32 public lastFinalizedRequestId;
+    uint32 private _nextRequestId;
+    uint32 private _lastFinalizedRequestId;
     mapping(uint256 => WithdrawRequest) private _requests;
     mapping(address => uint256) private _redeemable;
-    uint256 public withdrawalDelayBlocks;
+    uint256 private _delayBlocks;
     mapping(address => uint256) private _nextUnused;
     mapping(address => uint256) private _nextLocked;
     mapping(address => uint256) private _committed;
@@ -33,11 +33,11 @@ contract WithdrawalsMock {
 
     function setReverting(bool r) external { reverting = r; }
     function setPaused(bool p, uint256 until) external { _paused = p; _pausedUntil = until; }
-    function setRequests(uint32 next, uint32 lastFinalized) external { nextRequestId = next; lastFinalizedRequestId = lastFinalized; }
+    function setRequests(uint32 next, uint32 lastFinalized) external { _nextRequestId = next; _lastFinalizedRequestId = lastFinalized; }
     function setRequest(uint256 id, uint96 amount) external { _requests[id] = WithdrawRequest(amount, amount, true, 0); }
     function setRedeemable(address token, uint256 amount) external { _redeemable[token] = amount; }
     function setKelpQueue(address asset, uint256 delayBlocks, uint256 nextUnused, uint256 nextLocked, uint256 committed) external {
-        withdrawalDelayBlocks = delayBlocks;
+        _delayBlocks = delayBlocks;
         _nextUnused[asset] = nextUnused;
         _nextLocked[asset] = nextLocked;
         _committed[asset] = committed;
@@ -46,6 +46,9 @@ contract WithdrawalsMock {
     function setBalance(address owner, uint256 amount) external { _balances[owner] = amount; }
 
     function paused() external view live returns (bool) { return _paused; }
+    function nextRequestId() external view live returns (uint32) { return _nextRequestId; }
+    function lastFinalizedRequestId() external view live returns (uint32) { return _lastFinalizedRequestId; }
+    function withdrawalDelayBlocks() external view live returns (uint256) { return _delayBlocks; }
     function pausedUntil() external view live returns (uint256) { return _pausedUntil; }
     function getRequest(uint256 id) external view live returns (WithdrawRequest memory) { return _requests[id]; }
     function totalRedeemableAmount(address token) external view live returns (uint256) { return _redeemable[token]; }
