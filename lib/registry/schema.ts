@@ -259,6 +259,12 @@ export const TokenProfile = z
          * `/pools` listing, so ids taken from third-party copies of it stay false (the card says so).
          */
         poolIdsVerified: z.boolean().default(false),
+        /**
+         * The pool key the yield-server adaptor emits (`pool:` in its index.js, cited by the profile), e.g. the token
+         * address. Pools first seen before 2026-07-02 keep a random UUID, so the key cannot be turned into a pool id
+         * offline; it is what a maintainer matches in `/pools` (or `/configPool`) to find and check the id.
+         */
+        poolKey: z.string().min(1).nullable().default(null),
       })
       .nullable(),
     risk: RiskInputs,

@@ -87,7 +87,7 @@ export const bedrock: TokenProfileInput[] = [
     incidents: [],
     launchedAt: null,
     yieldSources: ['Ethereum consensus and execution rewards', 'EigenLayer AVS rewards'],
-    defillama: { slug: 'bedrock-unieth', poolIds: [], verified: true },
+    defillama: { slug: 'bedrock-unieth', poolIds: [], verified: true, poolKey: '0xF1376bceF0f78459C0Ed0ba5ddce976F1ddF51F4' },
     risk: { slashing: null, exit: null, admin: null, peg: null, backing: null },
     notes: ['Bedrock was formerly RockX; the uniETH contracts still carry RockX names.'],
     sources: [

@@ -87,7 +87,7 @@ export const kelp: TokenProfileInput[] = [
     bounty: null,
     launchedAt: null,
     yieldSources: ['Ethereum consensus and execution rewards', 'EigenLayer AVS rewards'],
-    defillama: { slug: 'kelp', poolIds: [], verified: true },
+    defillama: { slug: 'kelp', poolIds: [], verified: true, poolKey: '0xa1290d69c65a6fe4df752f95823fae25cb99e5a7-ethereum' },
     risk: {
       slashing: null,
       exit: null,

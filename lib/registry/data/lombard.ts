@@ -110,7 +110,7 @@ export const lombard: TokenProfileInput[] = [
     incidents: [],
     launchedAt: null,
     yieldSources: ['Yield published through the oracle ratio; where it comes from (Babylon staking or another strategy) is not confirmed here'],
-    defillama: { slug: 'lombard-lbtc', poolIds: [], verified: true },
+    defillama: { slug: 'lombard-lbtc', poolIds: [], verified: true, poolKey: '0x8236a87084f8B84306f72007F36F2618A5634494' },
     risk: {
       slashing: null,
       exit: null,

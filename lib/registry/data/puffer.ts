@@ -65,7 +65,7 @@ export const puffer: TokenProfileInput[] = [
     incidents: [],
     launchedAt: null,
     yieldSources: ['Ethereum consensus and execution rewards', 'EigenLayer AVS rewards'],
-    defillama: { slug: 'puffer-stake', poolIds: [], verified: true },
+    defillama: { slug: 'puffer-stake', poolIds: [], verified: true, poolKey: '0xD9A442856C234a39a81a089C06451EBAa4306a72' },
     risk: { slashing: null, exit: null, admin: null, peg: null, backing: null },
     notes: [],
     sources: [

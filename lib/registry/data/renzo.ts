@@ -80,7 +80,7 @@ export const renzo: TokenProfileInput[] = [
     bounty: null,
     launchedAt: null,
     yieldSources: ['Ethereum consensus and execution rewards', 'EigenLayer AVS rewards'],
-    defillama: { slug: 'renzo', poolIds: [], verified: true },
+    defillama: { slug: 'renzo', poolIds: [], verified: true, poolKey: '0xbf5495efe5db9ce00f80364c8b423567e58d2110' },
     risk: { slashing: null, exit: null, admin: null, peg: null, backing: null },
     notes: [
       'ezETH is issued by Renzo, not ether.fi.',

@@ -69,7 +69,7 @@ export const swell: TokenProfileInput[] = [
     incidents: [],
     launchedAt: null,
     yieldSources: ['Ethereum consensus and execution rewards', 'EigenLayer AVS rewards'],
-    defillama: { slug: 'swell-liquid-restaking', poolIds: [], verified: true },
+    defillama: { slug: 'swell-liquid-restaking', poolIds: [], verified: true, poolKey: '0xFAe103DC9cf190eD75350761e95403b7b8aFa6c0' },
     risk: { slashing: null, exit: null, admin: null, peg: null, backing: null },
     notes: ['rswETH (restaked) and swETH (liquid staking only) are different Swell tokens with different risks.'],
     sources: [
