@@ -7,10 +7,11 @@
 import { formatUnits, getAddress, parseAbi, parseUnits, type Abi, type Address, type PublicClient } from 'viem';
 import type { TokenProfile } from '../registry/schema';
 import { chainSource, type ChainSource } from '../provenance';
+import { IMPACT_LINES, type Denomination } from '../risk/exit';
 import { fail, type Failure, type Outcome } from './http';
 import { MULTICALL3, rpcFailure, type CallResult } from './rpc';
 
-export type Denomination = 'ETH' | 'BTC';
+export type { Denomination };
 
 /**
  * Base assets an exit may end in, by the token's denomination, mainnet addresses from DefiLlama's coreAssets.json
@@ -41,8 +42,8 @@ export const EXIT_LADDER: Record<Denomination, { reference: number; reported: re
   BTC: { reference: 0.01, reported: [1, 10, 50], ladder: [0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] },
 };
 
-/** Impact lines, percent, for "sellable within": the forms Gauntlet and LlamaRisk publish (see lib/risk/exit.ts). */
-export const SELLABLE_LINES = [2, 5] as const;
+/** Impact lines, percent, for "sellable within": the forms Gauntlet and LlamaRisk publish (lib/risk/exit.ts). */
+export const SELLABLE_LINES = [IMPACT_LINES.comfortable, IMPACT_LINES.bad] as const;
 
 /**
  * Sizes the petal and the card use today (lib/live/facts.ts reads the last one for ETH tokens).
