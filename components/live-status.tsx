@@ -3,7 +3,7 @@
 // No browser.* calls.
 import type { LiveStatus } from '../lib/messaging/contract';
 import { agoText, spanText } from '../lib/age';
-import { chainName } from './chains';
+import { chainName } from '../lib/chains';
 
 const JOBS: Record<string, string> = {
   prices: 'Market prices (DefiLlama coins)',

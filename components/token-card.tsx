@@ -2,7 +2,7 @@
 import type { MisnomerView, PetalView, TokenCardView } from '../lib/messaging/contract';
 import { FactLine, SourceLinks, Unverified } from './sources';
 import { LEVEL_WORD, Rosette } from './rosette';
-import { chainName, explorerUrl, shortAddress } from './chains';
+import { chainName, explorerUrl, shortAddress } from '../lib/chains';
 import { Sparkline } from './sparkline';
 import { agoText } from '../lib/age';
 

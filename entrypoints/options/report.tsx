@@ -1,6 +1,7 @@
 // Runs in: options page. "Report a wrong fact": pick a token, a petal and the source in question, say what is wrong,
 // and open a prefilled new issue on the project's tracker in a new tab (nothing is sent until the user submits it
 // there). `options.html?report=<tokenId>&petal=<petalId>#report` preselects the token and petal and focuses here.
+import { describeSource } from '../../lib/provenance';
 import { useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { send } from '../../lib/messaging/client';
@@ -71,7 +72,7 @@ export function ReportSection({ registry }: { registry: RegistryState }) {
     ? reportLink({
         token: { id: view.id, symbol: view.symbol, issuer: view.issuer },
         petal: current!,
-        source: chosenSource,
+        source: chosenSource ? describeSource(chosenSource) : null,
         whatIsWrong: text,
         registryVersion: view.registryVersion,
         methodVersion: view.rating.methodVersion,
@@ -155,8 +156,8 @@ export function ReportSection({ registry }: { registry: RegistryState }) {
           <select id="report-source" value={source} onChange={(e) => setSource(e.target.value)} disabled={!view} aria-describedby="report-source-hint">
             <option value="">None</option>
             {sources.map((s, i) => (
-              <option key={`${s.id}-${i}`} value={String(i)}>
-                {s.title}
+              <option key={i} value={String(i)}>
+                {describeSource(s).label}
               </option>
             ))}
           </select>

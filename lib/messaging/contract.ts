@@ -2,6 +2,7 @@
 // who may send it, and its input and output schemas; both ends validate with zod.
 // zod/mini: the same validation as zod, tree-shakable, so the content script stays small.
 import { z } from 'zod/mini';
+import { Source } from '../provenance';
 
 z.config({ jitless: true });
 
@@ -15,7 +16,8 @@ export const DetectConfig = z.object({
   addresses: z.array(z.object({ id: TokenId, address: z.string().check(z.regex(/^(0x[0-9a-fA-F]{40}|[1-9A-HJ-NP-Za-km-z]{32,44})$/)) })),
 });
 
-export const SourceView = z.object({ id: z.string(), title: z.string(), url: z.string() });
+/** A fact's source as data (document, API response, chain read); components/provenance formats it. */
+export const SourceView = Source;
 export const FactView = z.object({ text: z.string(), verified: z.boolean(), sources: z.array(SourceView) });
 
 export const Level = z.enum(['good', 'warning', 'bad', 'unknown']);

@@ -1,6 +1,7 @@
 // Runs in: background, tests. Turns a registry profile into the display-ready view the contract carries,
 // resolving every source id to its title and link.
-import type { Fact, TokenProfile } from './schema';
+import type { Fact, SourceRef, TokenProfile } from './schema';
+import { TokenCardView as TokenCardSchema } from '../messaging/contract';
 import type { FactView, LiveFigure, MisnomerView, RatingSummary, RegistryEntryView, SourceView, TokenCardView, TokenRowView } from '../messaging/contract';
 import type { Misnomer } from './misnomers';
 import { rate } from '../risk/rate';
@@ -47,12 +48,23 @@ export function toRegistryEntry(t: TokenProfile, now: Date, input: LiveInput = N
   return { ...toRowView(t, now, input), aliases: [...t.aliases], addresses: [...new Set(t.deployments.map((d) => d.address))] };
 }
 
+/**
+ * The card. If its live part breaks the card contract (a value no check caught), the card is shown without it,
+ * bundled facts intact, never not at all.
+ */
 export function toCardView(t: TokenProfile, registryVersion: string, now: Date, input: LiveInput = NO_LIVE): TokenCardView {
+  const card = buildCard(t, registryVersion, now, input);
+  if (!input.live || TokenCardSchema.safeParse(card).success) return card;
+  const bundled = buildCard(t, registryVersion, now, { live: null, offline: input.offline });
+  return { ...bundled, live: { ...bundled.live, note: 'Live figures were left out: one failed its checks. Bundled data only.' } };
+}
+
+function buildCard(t: TokenProfile, registryVersion: string, now: Date, input: LiveInput): TokenCardView {
   const byId = new Map(t.sources.map((s) => [s.id, s]));
   const refs = (ids: readonly string[]): SourceView[] =>
     ids.flatMap((id) => {
       const s = byId.get(id);
-      return s ? [{ id: s.id, title: s.title, url: s.url }] : [];
+      return s ? [docSource(s)] : [];
     });
   const fact = (f: Fact): FactView => ({ text: f.text, verified: f.verified, sources: refs(f.sources) });
   const r = rateWith(t, now, input);
@@ -63,7 +75,7 @@ export function toCardView(t: TokenProfile, registryVersion: string, now: Date, 
       methodVersion: r.methodVersion,
       worst: r.headline.worst,
       text: r.headline.text,
-      petals: r.petals.map(({ links, ...p }) => ({ ...p, sources: [...refs(p.sources), ...(links ?? []).map((l) => ({ id: 'live', ...l }))] })),
+      petals: r.petals.map(({ links, ...p }) => ({ ...p, sources: [...refs(p.sources), ...(links ?? [])] })),
     },
     notes: t.notes,
     slashing: fact(t.slashing),
@@ -93,6 +105,11 @@ export function toMisnomerView(m: Misnomer, tokens: readonly TokenProfile[]): Mi
       const t = tokens.find((x) => x.id === id);
       return t ? [{ id: t.id, symbol: t.symbol, issuer: t.issuer }] : [];
     }),
-    sources: m.sources.map((s) => ({ id: s.id, title: s.title, url: s.url })),
+    sources: m.sources.map(docSource),
   };
+}
+
+/** A registry source as the views carry it. */
+export function docSource(s: SourceRef): SourceView {
+  return { kind: 'doc', url: s.url, title: s.title, ...(s.commit ? { commit: s.commit } : {}) };
 }

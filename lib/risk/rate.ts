@@ -8,6 +8,7 @@
 // - Freshness: a curated fact older than CURATED_MAX_AGE_DAYS (a live value past its TTL) is unknown, never green.
 // - Verification: an unverified fact may show a warning or a problem, never green; where it would be green it is
 //   unknown instead.
+import type { Source } from '../provenance';
 import type { TokenProfile } from '../registry/schema';
 import { ORDER, WORDS } from './levels';
 import { METHOD_VERSION, PETALS, type Headline, type Level, type Petal, type PetalId, type Rating } from './types';
@@ -200,7 +201,7 @@ export interface LiveRisk {
   exit?: { impactPct: number; sizeLabel: string; asOf: string; links: Link[] };
 }
 
-export type Link = { title: string; url: string };
+export type Link = Source;
 
 /** Days of price history the live peg rule needs before it can say "the last 7 days". */
 export const PEG_HISTORY_MIN_DAYS = 6;

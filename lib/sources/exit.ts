@@ -277,9 +277,8 @@ export function sellableWithin(ladder: readonly number[], impactPct: Record<stri
  * quoted. Call cost: round 1 has 4 coins() per Curve venue and 1 getPoolTokens per Balancer venue; round 2 has
  * (1 + ladder rungs) quotes per venue that passed (13 for ETH tokens, 12 for BTC tokens). viem splits each round
  * into eth_calls of at most BATCH_BYTES of calldata.
- * The optional label argument is ignored (the chain source carries the chain); kept for the current job wiring.
  */
-export async function quoteExits(client: PublicClient, tokens: readonly TokenProfile[], chain: string, _label?: string): Promise<Outcome<Record<string, Outcome<ExitQuote>>>> {
+export async function quoteExits(client: PublicClient, tokens: readonly TokenProfile[], chain: string): Promise<Outcome<Record<string, Outcome<ExitQuote>>>> {
   const perToken = tokens.map((t) => ({ t, ...itemsOf(t, chain) }));
   const items = perToken.flatMap((p) => p.items);
   const fetchedAt0 = new Date().toISOString();

@@ -2,6 +2,7 @@
 // readings, both sides of the peg, unwatched tokens, damaged state, threshold edges and changes), then the
 // background wiring of lib/alerts/service.ts on the fake browser (notifications, stored state, offline mode,
 // concurrent checks, clicks).
+import { apiSource, chainSource, type Source } from '../../lib/provenance';
 import { beforeEach, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -194,12 +195,13 @@ function settings(alerts: Settings['alerts'], over: Partial<Settings> = {}): Set
 
 async function seed(pegPct: number, okAt: Date = new Date()) {
   const ok = okAt.toISOString();
-  const entry = (value: unknown, source: string) => ({ value, okAt: ok, source, error: null });
+  const entry = (value: unknown, source: Source) => ({ value, okAt: ok, source, error: null });
+  const rs = weeth.rateSource!;
   await fakeBrowser.storage.local.set({
     [ENTRIES_KEY]: {
-      'rate:weeth': entry({ rate: RATE, unit: 'ETH', supply: 1, call: 'getRate()', block: '1' }, 'getRate() on test'),
-      [`price:${marketCoin(weeth)}`]: entry({ usd: RATE * ETH * (1 + pegPct / 100), priceAt: ok }, 'http://127.0.0.1/coins'),
-      [`price:${unitCoin(weeth)}`]: entry({ usd: ETH, priceAt: ok }, 'http://127.0.0.1/coins'),
+      'rate:weeth': entry({ rate: RATE, unit: 'ETH' }, chainSource(rs.chain, rs.contract, rs.function, 1n, ok)),
+      [`price:${marketCoin(weeth)}`]: entry({ usd: RATE * ETH * (1 + pegPct / 100), priceAt: ok }, apiSource('http://127.0.0.1/coins', marketCoin(weeth)!, ok)),
+      [`price:${unitCoin(weeth)}`]: entry({ usd: ETH, priceAt: ok }, apiSource('http://127.0.0.1/coins', unitCoin(weeth)!, ok)),
     },
   });
 }

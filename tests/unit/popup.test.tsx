@@ -7,7 +7,7 @@ import { toCardView, toRegistryEntry, toRowView } from '../../lib/registry/view'
 import { searchTokens } from '../../lib/registry/search';
 import { TokenList, levelCounts } from '../../components/token-list';
 import { Sparkline, spark } from '../../components/sparkline';
-import { explorerUrl } from '../../components/chains';
+import { explorerUrl } from '../../lib/chains';
 import { TokenCard } from '../../components/token-card';
 import { DataStatus } from '../../components/data-status';
 import { jobLabel, jobState } from '../../components/live-status';
@@ -61,9 +61,10 @@ describe('registry search', () => {
 
 const live = (pegPct: number, apyPct: number, fresh: boolean): TokenLive => ({
   rate: null,
+  supply: null,
   price: null,
-  peg: { value: { nowPct: pegPct, maxAbsPct: null, coverageDays: 0, history: [], marketUsd: 1, backingUsd: 1 }, okAt: '2026-11-20T11:55:00Z', sources: [], fresh, failing: null },
-  apy: { value: { totalPct: apyPct, basePct: null, premiumPct: null, history: [] }, okAt: '2026-11-20T09:00:00Z', sources: [], fresh, failing: null },
+  peg: { value: { nowPct: pegPct, maxAbsPct: null, coverageDays: 0, history: [], marketUsd: 1, backingUsd: 1 }, okAt: '2026-11-20T11:55:00Z', sources: [], fresh, failing: [] },
+  apy: { value: { totalPct: apyPct, basePct: null, premiumPct: null, history: [] }, okAt: '2026-11-20T09:00:00Z', sources: [], fresh, failing: [] },
   tvl: null,
   exit: null,
   missing: [],
@@ -103,7 +104,7 @@ describe('list rows', () => {
 describe('yield split', () => {
   const withApy = (fresh: boolean): TokenLive => ({
     ...live(0, 3.4, fresh),
-    apy: { value: { totalPct: 3.4, basePct: 2.9, premiumPct: 0.5, history: [] }, okAt: '2026-11-20T11:00:00Z', sources: [], fresh, failing: null },
+    apy: { value: { totalPct: 3.4, basePct: 2.9, premiumPct: 0.5, history: [] }, okAt: '2026-11-20T11:00:00Z', sources: [], fresh, failing: [] },
   });
   test('only for a restaking token with a fresh APY and a benchmark', () => {
     expect(yieldSplit(withApy(true), 'lrt')).toMatchObject({ totalApyPct: 3.4, baseApyPct: 2.9, premiumApyPct: 0.5 });

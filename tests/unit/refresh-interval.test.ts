@@ -27,8 +27,8 @@ function job(id: string, periodMin: number, failing = { on: false }): Job & { ru
     async run(): Promise<JobRun> {
       j.runs++;
       return failing.on
-        ? { outcomes: [], failure: { ok: false, kind: 'http', message: 'HTTP 500 from test' }, notes: [] }
-        : { outcomes: [], failure: null, notes: [] };
+        ? { outcomes: [], failure: { ok: false, kind: 'http', message: 'HTTP 500 from test' }, notes: [], requests: 1 }
+        : { outcomes: [], failure: null, notes: [], requests: 1 };
     },
   };
   return j;

@@ -14,7 +14,7 @@ function input(over: Partial<ReportInput> = {}): ReportInput {
   return {
     token: { id: ezeth.id, symbol: ezeth.symbol, issuer: ezeth.issuer },
     petal,
-    source: { title: 'Renzo docs', url: 'https://docs.renzoprotocol.com/docs/' },
+    source: { label: 'Renzo docs', href: 'https://docs.renzoprotocol.com/docs/' },
     whatIsWrong: 'The rate source moved.',
     registryVersion: ezeth.registryVersion,
     methodVersion: ezeth.rating.methodVersion,
@@ -120,8 +120,8 @@ describe('sources offered', () => {
     const all = sourcesFor(ezeth, 'other');
     expect(all).toEqual(cardSources(ezeth));
     expect(all.length).toBeGreaterThan(0);
-    expect(new Set(all.map((s) => `${s.title}\n${s.url}`)).size).toBe(all.length);
-    for (const s of ezeth.audits.flatMap((a) => a.sources)) expect(all.some((x) => x.title === s.title && x.url === s.url)).toBe(true);
+    expect(new Set(all.map((s) => JSON.stringify(s))).size).toBe(all.length);
+    for (const s of ezeth.audits.flatMap((a) => a.sources)) expect(all).toContainEqual(s);
   });
 
   test('petalOf reads label, fact and level from the card', () => {

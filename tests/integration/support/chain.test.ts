@@ -14,9 +14,9 @@ import {
   zeroAddress,
 } from 'viem';
 import { mainnet } from 'viem/chains';
-import { type Anvil, freePort, startAnvil } from '../support/anvil';
-import { compileContracts, type CompiledContracts } from '../support/solc';
-import * as abis from '../support/abis';
+import { type Anvil, freePort, startAnvil } from '../../support/anvil';
+import { compileContracts, type CompiledContracts } from '../../support/solc';
+import * as abis from '../../support/abis';
 import {
   ADDRESSES,
   ANVIL_SENDER,
@@ -34,7 +34,7 @@ import {
   setQuoterPool,
   setRedistributing,
   setReverting,
-} from '../support/chain';
+} from '../../support/chain';
 
 const RENZO: Address = '0x387dBc0fB00b26fb085aa658527D5BE98302c84C';
 const BROKEN: Address = '0x000000000000000000000000000000000000b0b0';

@@ -1,4 +1,5 @@
-// Presentational helpers: readable chain names for CAIP-2 ids, and short addresses. No browser.* calls.
+// Runs in: background, content script, popup, options, tests. The chains the registry uses: readable names for CAIP-2 ids,
+// block explorers, and short addresses. Pure data and formatting; the one chain table for lib/ and components/.
 const NAMES: Record<string, string> = {
   'eip155:1': 'Ethereum',
   'eip155:10': 'Optimism',

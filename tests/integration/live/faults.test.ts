@@ -3,17 +3,17 @@
 // in each, the refresh resolves (nothing crashes), the last good value stays with its original time, and the
 // cache says what failed.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { getToken } from '../../lib/registry';
-import type { TokenProfile } from '../../lib/registry/schema';
-import { allJobs, type JobContext } from '../../lib/live/jobs';
-import { Refresher, RETRY_MIN } from '../../lib/live/refresh';
-import { ENTRIES_KEY, LiveStore, type KeyValue } from '../../lib/live/store';
-import { freshLimits, tokenLive } from '../../lib/live/facts';
-import { liveView } from '../../lib/live/present';
-import { rateWith } from '../../lib/registry/view';
-import { startAnvil, type Anvil } from '../support/anvil';
-import { placeLrt, placeMulticall3, setReverting } from '../support/chain';
-import { startLlamaServer, type LlamaServer } from '../support/llama-server';
+import { getToken } from '../../../lib/registry';
+import type { TokenProfile } from '../../../lib/registry/schema';
+import { allJobs, type JobContext } from '../../../lib/live/jobs';
+import { Refresher, RETRY_MIN } from '../../../lib/live/refresh';
+import { ENTRIES_KEY, LiveStore, type KeyValue } from '../../../lib/live/store';
+import { freshLimits, tokenLive } from '../../../lib/live/facts';
+import { liveView } from '../../../lib/live/present';
+import { rateWith } from '../../../lib/registry/view';
+import { startAnvil, type Anvil } from '../../support/anvil';
+import { placeLrt, placeMulticall3, setReverting } from '../../support/chain';
+import { startLlamaServer, type LlamaServer } from '../../support/llama-server';
 
 const ETH = 'ethereum:0x0000000000000000000000000000000000000000';
 const tokens = ['ezeth', 'weeth', 'steth'].map((id) => getToken(id)!) as TokenProfile[];
@@ -98,6 +98,8 @@ function harness(over: Partial<JobContext> = {}, kv = memory()): Harness {
     ...over,
   };
   const store = new LiveStore(kv);
+  // The stand-in answers charts and staleness by the same clock as the refresher.
+  llama.setClock(() => clock.t);
   return { kv, store, clock, ctx, refresher: new Refresher({ store, jobs: allJobs(), context: async () => ctx, now }) };
 }
 
@@ -134,7 +136,7 @@ describe('live data against local services', () => {
     const entries = await goodRun(h);
     const live = tokenLive(weeth, entries, new Date(h.clock.t), steth);
     expect(live.rate?.value.rate).toBeCloseTo(1.07, 9);
-    expect(live.rate?.value.supply).toBe(2_000_000);
+    expect(live.supply?.value).toBe(2_000_000);
     expect(live.peg?.value.nowPct).toBeCloseTo(0, 6);
     expect(live.peg?.value.coverageDays).toBeGreaterThanOrEqual(6);
     expect(live.apy?.value).toMatchObject({ totalPct: 3.4, basePct: 2.9 });
@@ -177,7 +179,7 @@ describe('live data against local services', () => {
     const view = liveView(weeth, tokenLive(weeth, (await h.store.read()).entries, new Date(h.clock.t), steth), new Date(h.clock.t), false);
     const price = view.facts.find((f) => f.id === 'price')!;
     expect(price).toMatchObject({ fresh: false, okAt: new Date(T0).toISOString(), text: '$3,210.00' });
-    expect(view.note).toMatch(/out of date: showing the last good values, the oldest from 40 min ago\. Now failing: HTTP 500/);
+    expect(view.note).toMatch(/out of date: showing the last good values, the oldest from 40 min ago\. Now failing: the data service answered with an error\./);
     // The peg petal no longer uses the stale price: it falls back to the curated input (grey here).
     const r = rateWith(weeth, new Date(h.clock.t), { live: tokenLive(weeth, (await h.store.read()).entries, new Date(h.clock.t), steth), offline: false });
     expect(r.petals.find((p) => p.id === 'peg')).toMatchObject({ method: 'curated', level: 'unknown' });
@@ -218,12 +220,16 @@ describe('live data against local services', () => {
     expect(after.error).toMatchObject({ kind: 'malformed', message: expect.stringMatching(/not valid JSON/) });
   });
 
-  test('JSON that breaks the schema (numbers as strings) is rejected by zod', async () => {
+  test('JSON that breaks the schema (numbers as strings) is rejected by zod, point by point and as a whole', async () => {
     const h = harness();
     await goodRun(h);
     llama.fault('/yields/chart', { kind: 'wrong-shape' });
     const { after } = await failAgain(h, 'yields', `yield:${STETH_POOL}`);
-    expect(after.error).toMatchObject({ kind: 'schema', message: expect.stringMatching(/unexpected shape/) });
+    // Every APY point fails its own check: no plausible point is left.
+    expect(after.error).toMatchObject({ kind: 'no-data', message: expect.stringMatching(/no plausible APY points/) });
+    llama.fault('/api/tvl', { kind: 'wrong-shape' });
+    const tvl = await failAgain(h, 'tvl', 'tvl:lido');
+    expect(tvl.after.error).toMatchObject({ kind: 'schema', message: expect.stringMatching(/^127\.0\.0\.1:\d+ sent data in an unexpected shape$/) });
   });
 
   test('an oversized body is cut off at the cap without being read to the end', async () => {
@@ -259,7 +265,8 @@ describe('live data against local services', () => {
       h.ctx.endpoints = { ...h.ctx.endpoints, rpc: { 'eip155:1': [goerli.url] } };
       const { after, job } = await failAgain(h, 'rates:eip155:1', 'rate:weeth');
       expect(after.error?.kind).toBe('wrong-chain');
-      expect(job.error?.message).toMatch(/is on chain 5, not 1/);
+      expect(job.error?.message).toMatch(/no RPC endpoint on the right chain/);
+      expect(job.notes.join(' ')).toMatch(/is on chain 5, not 1: not used/);
     } finally {
       await goerli.stop();
     }

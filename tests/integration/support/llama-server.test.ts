@@ -1,7 +1,9 @@
-// Self-test of the local DefiLlama stand-in: routes and shapes, every fault mode seen through plain fetch, CORS, restart.
+// Self-test of the local DefiLlama stand-in: DefiLlama's own server behaviour (the chart cap, case-insensitive keys
+// echoed as asked, stale coins left out, null or missing fields, 404s, one yield point a day), every fault mode seen
+// through plain fetch, CORS, cookies, restart.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { type LlamaServer, startLlamaServer } from '../support/llama-server';
-import { freePort } from '../support/anvil';
+import { type LlamaServer, startLlamaServer } from '../../support/llama-server';
+import { freePort } from '../../support/anvil';
 
 let llama: LlamaServer;
 const EZETH = 'ethereum:0xbf5495Efe5DB9ce00f80364C8B423567e58d2110';
@@ -11,9 +13,11 @@ beforeAll(async () => {
   llama = await startLlamaServer();
 });
 afterAll(() => llama?.stop());
+const NOW = 1_790_030_000;
 beforeEach(() => {
   llama.reset();
-  llama.setPrice(EZETH, 3421.5, { symbol: 'ezETH', decimals: 18, timestamp: 1_790_000_000 });
+  llama.setClock(() => NOW * 1000);
+  llama.setPrice(EZETH, 3421.5, { symbol: 'ezETH', decimals: 18, timestamp: 1_790_028_800 });
   llama.setPrice('coingecko:ethereum', 3400, { symbol: 'ETH', decimals: 0 });
   llama.setChart(EZETH, [
     { timestamp: 1_790_000_000, price: 3400 },
@@ -35,8 +39,30 @@ describe('routes and shapes', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     const body = (await res.json()) as { coins: Record<string, { price: number; timestamp: number }> };
     expect(Object.keys(body.coins).sort()).toEqual(['coingecko:ethereum', EZETH].sort());
-    expect(body.coins[EZETH]).toEqual({ decimals: 18, symbol: 'ezETH', price: 3421.5, timestamp: 1_790_000_000, confidence: 0.99 });
-    expect(body.coins['coingecko:ethereum']!.timestamp).toBeCloseTo(Date.now() / 1000, -1);
+    expect(body.coins[EZETH]).toEqual({ decimals: 18, symbol: 'ezETH', price: 3421.5, timestamp: 1_790_028_800, confidence: 0.99 });
+    expect(body.coins['coingecko:ethereum']!.timestamp).toBe(NOW);
+  });
+
+  test('keys match without regard to case and come back as asked', async () => {
+    const asked = EZETH.toLowerCase();
+    const body = (await (await get(`/coins/prices/current/${asked}`)).json()) as { coins: Record<string, unknown> };
+    expect(Object.keys(body.coins)).toEqual([asked]);
+  });
+
+  test('a coin whose latest price is older than searchWidth is left out', async () => {
+    llama.setPrice('coingecko:old', 1, { symbol: 'OLD', decimals: 0, timestamp: NOW - 5 * 3600 });
+    const narrow = (await (await get('/coins/prices/current/coingecko:old?searchWidth=4h')).json()) as { coins: Record<string, unknown> };
+    expect(narrow.coins).toEqual({});
+    const wide = (await (await get('/coins/prices/current/coingecko:old?searchWidth=6h')).json()) as { coins: Record<string, unknown> };
+    expect(Object.keys(wide.coins)).toEqual(['coingecko:old']);
+  });
+
+  test("null or missing timestamp and missing fields, as DefiLlama's cache and database fallback answer", async () => {
+    llama.setPrice('coingecko:a', 1, { symbol: 'A', decimals: 0, timestamp: null });
+    llama.setPrice('coingecko:b', 2, { symbol: 'B', decimals: 0, timestamp: 'omit', omit: ['symbol', 'confidence'] });
+    const body = (await (await get('/coins/prices/current/coingecko:a,coingecko:b')).json()) as { coins: Record<string, Record<string, unknown>> };
+    expect(body.coins['coingecko:a']).toMatchObject({ price: 1, timestamp: null });
+    expect(body.coins['coingecko:b']).toEqual({ decimals: 0, price: 2 });
   });
 
   test('base URLs stand in for the three hosts', async () => {
@@ -45,9 +71,41 @@ describe('routes and shapes', () => {
     expect((await fetch(`${llama.coinsUrl}/prices/current/${EZETH}`)).status).toBe(200);
   });
 
-  test('chart honours span', async () => {
+  test('chart: span timestamps back from now by period, each the closest record within period / 10', async () => {
+    // now = 1_790_030_000: asks 1_790_030_000 and 1_790_015_600; the records 1_790_028_800 (20 min off) and
+    // 1_790_014_400 (20 min off) are within 24 min; 1_790_000_000 is not asked for.
     const body = (await (await get(`/coins/chart/${EZETH}?span=2&period=4h`)).json()) as { coins: Record<string, { prices: unknown[] }> };
     expect(body.coins[EZETH]).toEqual({ symbol: 'ezETH', confidence: 0.99, decimals: 18, prices: [{ timestamp: 1_790_014_400, price: 3410 }, { timestamp: 1_790_028_800, price: 3421.5 }] });
+    // A narrower searchWidth finds nothing: the coin is left out.
+    const narrow = (await (await get(`/coins/chart/${EZETH}?span=2&period=4h&searchWidth=10m`)).json()) as { coins: Record<string, unknown> };
+    expect(narrow.coins).toEqual({});
+  });
+
+  test("chart: more than 500 points (coins × timestamps) is an HTTP 400 with DefiLlama's message", async () => {
+    const eleven = Array.from({ length: 11 }, (_, i) => `coingecko:c${i}`).join(',');
+    expect((await get(`/coins/chart/${eleven}?span=42&period=4h`)).status).toBe(200); // 462 points
+    const twelve = `${eleven},coingecko:c11`;
+    const res = await get(`/coins/chart/${twelve}?span=42&period=4h`); // 504 points
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { message: string }).message).toBe('Requested 504 data points (12 coins × 42 timestamps) exceeds the maximum of 500. Reduce the number of coins or the span.');
+    expect((await get(`/coins/chart/${EZETH}?start=1&end=2`)).status).toBe(400);
+  });
+
+  test('yield charts hold one point per day: the last of each day', async () => {
+    llama.setYield(POOL, [
+      { timestamp: '2026-11-02T01:00:00.000Z', tvlUsd: 1, apy: 3.0, apyBase: 3.0, apyReward: null, il7d: null, apyBase7d: null },
+      { timestamp: '2026-11-02T23:00:00.000Z', tvlUsd: 1, apy: 3.2, apyBase: 3.2, apyReward: null, il7d: null, apyBase7d: null },
+      { timestamp: '2026-11-01T23:01:36.000Z', tvlUsd: 1, apy: 2.9, apyBase: 2.9, apyReward: null, il7d: null, apyBase7d: null },
+    ]);
+    const body = (await (await get(`/yields/chart/${POOL}`)).json()) as { data: Array<{ timestamp: string; apy: number }> };
+    expect(body.data.map((p) => [p.timestamp.slice(0, 10), p.apy])).toEqual([['2026-11-01', 2.9], ['2026-11-02', 3.2]]);
+  });
+
+  test('cookies: set when asked, and the request log shows what a client sent', async () => {
+    llama.setCookies(true);
+    const res = await get('/api/tvl/renzo', { headers: { cookie: 'a=1', referer: 'https://example.org/' } });
+    expect(res.headers.get('set-cookie')).toMatch(/^llama_id=/);
+    expect(llama.requests.at(-1)).toMatchObject({ cookie: 'a=1', referer: 'https://example.org/' });
   });
 
   test('yields chart and unknown ids', async () => {
