@@ -130,7 +130,7 @@ export const LayerUse = z.object({
 export const ExitVenue = z.object({
   chain: ChainId,
   address: z.string(),
-  kind: z.enum(['curve', 'uniswap-v3', 'balancer', 'other']),
+  kind: z.enum(['curve', 'uniswap-v3', 'balancer', 'fluid-dex', 'other']),
   pair: z.string(),
   /**
    * How to quote a sale of the token on this venue on-chain (lib/sources/exit.ts); null when the venue's indices,
@@ -147,6 +147,11 @@ export const ExitVenue = z.object({
       z.object({ kind: z.literal('uniswap-v3'), quoter: z.string(), tokenOut: z.string(), fee: z.number().int().positive(), outDecimals: z.number().int().min(0).max(36) }),
       /** Balancer V2 BalancerQueries `querySwap` for a pool id. */
       z.object({ kind: z.literal('balancer'), queries: z.string(), poolId: z.string().regex(/^0x[0-9a-fA-F]{64}$/), tokenOut: z.string(), outDecimals: z.number().int().min(0).max(36) }),
+      /**
+       * Fluid DEX: DexReservesResolver `estimateSwapIn(address dex, bool swap0to1, uint256 amountIn, uint256 amountOutMin)`;
+       * the pool's token order is read with the resolver's `getPoolTokens(address)` at every refresh.
+       */
+      z.object({ kind: z.literal('fluid-dex'), resolver: z.string(), tokenOut: z.string(), outDecimals: z.number().int().min(0).max(36) }),
     ])
     .nullable()
     .default(null),

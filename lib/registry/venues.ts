@@ -8,16 +8,26 @@ import { DLA_COMMIT, repoFile } from './sources';
 type VenueInput = TokenProfileInput['exitVenues'][number];
 
 const MAINNET = 'eip155:1';
+const FLUID_COMMIT = 'a9949b48ba1247d4f478cd0acb40896b5c8bf3f8';
+
+/** A Fluid DEX pool's own deployment file in Fluid's repository (its address and, by name, its pair). */
+export const fluidDexSource = (id: string, file: string) =>
+  repoFile(id, 'Instadapp/fluid-contracts-public', FLUID_COMMIT, `deployments/mainnet/${file}`, `Fluid DEX deployment ${file.replace(/\.json$/, '')} on Ethereum`);
 /** Uniswap v3 QuoterV2 on Ethereum (Uniswap/docs Ethereum-Deployments.md). */
 export const UNISWAP_QUOTER_V2 = '0x61fFE014bA17989E743c5F6cB21bF9697530B21e';
 /** Balancer V2 BalancerQueries on Ethereum (balancer/balancer-deployments). */
 export const BALANCER_QUERIES = '0xE39B5e3B6D74016b2F6A9673D7d7493B6DF549d5';
 
-/** Base assets a venue pays out into, as the data files name them (DefiLlama coreAssets.json). */
+/** Fluid DexReservesResolver on Ethereum (Instadapp/fluid-contracts-public deployments/mainnet). */
+export const FLUID_DEX_RESOLVER = '0x05Bd8269A20C472b148246De20E6852091BF16Ff';
+
+/** Base assets a venue pays out into, as the data files name them (DefiLlama coreAssets.json; 0xEeee… is native ETH). */
 export const OUT = {
+  ETH: { address: '0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE', decimals: 18 },
   WETH: { address: '0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2', decimals: 18 },
   wstETH: { address: '0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0', decimals: 18 },
   WBTC: { address: '0x2260FAC5E5542a773Aa44fBCfeDf7C193bc2C599', decimals: 8 },
+  cbBTC: { address: '0xcbB7C0000aB88B473b1f5aFd9ef808440eed33Bf', decimals: 8 },
 } as const;
 type Out = keyof typeof OUT;
 
@@ -85,6 +95,13 @@ export const VENUE_SOURCES = {
     'leafs/Mainnet/LiquidEthStrategistLeafs.json',
     'Veda Liquid ETH strategist leafs: weETH/WETH Curve pools it trades (integrator’s list)',
   ),
+  fluidResolver: repoFile(
+    'fluid-resolver',
+    'Instadapp/fluid-contracts-public',
+    FLUID_COMMIT,
+    'deployments/mainnet/DexReservesResolver.json',
+    'Fluid DexReservesResolver on Ethereum: estimateSwapIn(address,bool,uint256,uint256), getPoolTokens(address)',
+  ),
   dlaLombardVault: repoFile(
     'dla-lombard-vault',
     'DefiLlama/DefiLlama-Adapters',
@@ -131,5 +148,18 @@ export function balancer(pair: string, poolId: string, out: Out, verified: boole
     quote: { kind: 'balancer', queries: BALANCER_QUERIES, poolId, tokenOut: OUT[out].address, outDecimals: OUT[out].decimals },
     verified,
     sources: ['bal-queries', ...sources],
+  };
+}
+
+export function fluidDex(pair: string, pool: string, out: Out, sources: string[]): VenueInput {
+  return {
+    chain: MAINNET,
+    address: pool,
+    kind: 'fluid-dex',
+    pair,
+    quote: { kind: 'fluid-dex', resolver: FLUID_DEX_RESOLVER, tokenOut: OUT[out].address, outDecimals: OUT[out].decimals },
+    // The pool's address is from Fluid's own deployment file for the pair; its tokens are read at every refresh.
+    verified: true,
+    sources: ['fluid-resolver', ...sources],
   };
 }

@@ -1,8 +1,8 @@
 // Runs in: background, tests. Exit liquidity: what selling a token on its DEX venues costs, quoted on-chain
-// (Curve get_dy, Uniswap v3 QuoterV2, Balancer V2 queries) for every venue the registry names, in two Multicall3
-// rounds: one that checks what each pool holds (Curve coins(i), Balancer Vault.getPoolTokens), one that quotes a
-// ladder of sizes on every venue that passed. Impact is measured against a small quote on the same venue, so a
-// market discount is not counted as the cost of size. Only exits into the base asset count (ETH tokens: ETH, WETH,
+// (Curve get_dy, Uniswap v3 QuoterV2, Balancer V2 queries, Fluid DEX estimateSwapIn) for every venue the registry
+// names, in two Multicall3 rounds: one that checks what each pool holds (Curve coins(i), Balancer
+// Vault.getPoolTokens, Fluid getPoolTokens), one that quotes a ladder of sizes on every venue that passed. Impact
+// is measured against a small quote on the same venue, so a market discount is not counted as the cost of size. Only exits into the base asset count (ETH tokens: ETH, WETH,
 // stETH, wstETH; BTC tokens: WBTC, cbBTC), as Gauntlet counts them: a pool into another restaking token is no exit.
 import { formatUnits, getAddress, parseAbi, parseUnits, type Abi, type Address, type PublicClient } from 'viem';
 import type { TokenProfile } from '../registry/schema';
@@ -103,6 +103,15 @@ const BALANCER = parseAbi([
 /** Balancer V2 Vault (balancer/balancer-deployments@6826feb8:v2/tasks/20210418-vault/output/mainnet.json). */
 export const BALANCER_VAULT: Address = '0xBA12222222228d8Ba445958a75a0704d566BF2C8';
 const VAULT = parseAbi(['function getPoolTokens(bytes32 poolId) view returns (address[] tokens, uint256[] balances, uint256 lastChangeBlock)']);
+/**
+ * Fluid DexReservesResolver (Instadapp/fluid-contracts-public@a9949b48: deployments/mainnet/DexReservesResolver.json,
+ * contracts/periphery/resolvers/dexReserves/main.sol). estimateSwapIn runs the swap in the pool's estimate mode
+ * (recipient 0xdEaD makes the pool revert with the amount) and returns 0 past the pool's limits.
+ */
+const FLUID = parseAbi([
+  'function getPoolTokens(address pool_) view returns (address token0_, address token1_)',
+  'function estimateSwapIn(address dex_, bool swap0to1_, uint256 amountIn_, uint256 amountOutMin_) payable returns (uint256 amountOut_)',
+]);
 const ZERO = '0x0000000000000000000000000000000000000000';
 /** Curve pools here hold at most 4 coins; a read past the last coin reverts and ends the list. */
 const CURVE_MAX_COINS = 4;
@@ -112,6 +121,7 @@ const QUOTE_FN = {
   curve: 'get_dy(int128,int128,uint256)',
   'uniswap-v3': 'quoteExactInputSingle((address,address,uint256,uint24,uint160))',
   balancer: 'querySwap((bytes32,uint8,address,address,uint256,bytes),(address,bool,address,bool))',
+  'fluid-dex': 'estimateSwapIn(address,bool,uint256,uint256)',
 } as const;
 
 /** Reads per refresh stay well under common eth_call gas caps: viem splits a multicall into calls of this many bytes. */
@@ -207,6 +217,18 @@ function check(q: Item): Check {
           return { i: 0, j: 0 };
         },
       };
+    case 'fluid-dex':
+      return {
+        calls: [{ address: q.quote.resolver as Address, abi: FLUID as Abi, functionName: 'getPoolTokens', args: [q.venue.address] }],
+        read([r]) {
+          if (!r || r.status !== 'success' || !Array.isArray(r.result)) return { problem: 'getPoolTokens failed for the pool', error: r?.error };
+          const [t0, t1] = r.result as [string, string];
+          // i = 0 means the token is token0, so the sale swaps 0 to 1.
+          if (same(t0, q.token) && same(t1, q.out.address)) return { i: 0, j: 1 };
+          if (same(t1, q.token) && same(t0, q.out.address)) return { i: 1, j: 0 };
+          return { problem: `the pool holds ${t0}, ${t1}, not both ${q.t.symbol} and ${q.out.symbol}` };
+        },
+      };
     case 'uniswap-v3':
       // QuoterV2 derives the pool from (tokenIn, tokenOut, fee) through the factory, so nothing to check on-chain;
       // the registry's pool address is checked against that derivation offline (tests).
@@ -236,10 +258,23 @@ function quoteCall(q: Item, idx: { i: number; j: number }, amount: bigint) {
           { sender: ZERO, fromInternalBalance: false, recipient: ZERO, toInternalBalance: false },
         ],
       };
+    case 'fluid-dex':
+      return { address: v.resolver as Address, abi: FLUID as Abi, functionName: 'estimateSwapIn', args: [q.venue.address, idx.i === 0, amount, 0n] };
   }
 }
 
-const quoterOf = (q: Item) => (q.quote.kind === 'curve' ? q.venue.address : q.quote.kind === 'uniswap-v3' ? q.quote.quoter : q.quote.queries);
+function quoterOf(q: Item): string {
+  switch (q.quote.kind) {
+    case 'curve':
+      return q.venue.address;
+    case 'uniswap-v3':
+      return q.quote.quoter;
+    case 'balancer':
+      return q.quote.queries;
+    case 'fluid-dex':
+      return q.quote.resolver;
+  }
+}
 
 function amountOut(result: unknown): bigint | null {
   if (typeof result === 'bigint') return result;
@@ -274,7 +309,7 @@ export function sellableWithin(ladder: readonly number[], impactPct: Record<stri
 /**
  * Quotes every registry venue of every token on `chain`. One failing venue (a revert, a pool holding other coins)
  * is recorded in `skipped` for its token and never fails the others; a token fails only when none of its venues
- * quoted. Call cost: round 1 has 4 coins() per Curve venue and 1 getPoolTokens per Balancer venue; round 2 has
+ * quoted. Call cost: round 1 has 4 coins() per Curve venue and 1 getPoolTokens per Balancer or Fluid venue; round 2 has
  * (1 + ladder rungs) quotes per venue that passed (13 for ETH tokens, 12 for BTC tokens). viem splits each round
  * into eth_calls of at most BATCH_BYTES of calldata.
  */

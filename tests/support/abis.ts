@@ -84,6 +84,13 @@ export const balancerVaultMockAbi = parseAbi([
   'function setReverting(bool r)',
 ]);
 
+export const fluidResolverMockAbi = parseAbi([
+  'function getPoolTokens(address pool_) view returns (address token0_, address token1_)',
+  'function estimateSwapIn(address dex_, bool swap0to1_, uint256 amountIn_, uint256 amountOutMin_) payable returns (uint256 amountOut_)',
+  'function setPool(address dex, address token0, address token1, uint256 reserve0, uint256 reserve1, uint256 maxIn)',
+  'function setReverting(bool r)',
+]);
+
 export const withdrawalsMockAbi = parseAbi([
   'struct WithdrawRequest { uint96 amountOfEEth; uint96 shareOfEEth; bool isValid; uint32 feeGwei; }',
   'function paused() view returns (bool)',

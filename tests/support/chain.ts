@@ -16,6 +16,7 @@ import {
   balancerQueriesMockAbi,
   balancerVaultMockAbi,
   curvePoolMockAbi,
+  fluidResolverMockAbi,
   delegationManagerMockAbi,
   lrtMockAbi,
   quoterV2MockAbi,
@@ -30,6 +31,7 @@ export const ADDRESSES = {
   quoterV2: '0x61fFE014bA17989E743c5F6cB21bF9697530B21e',
   balancerQueries: '0xE39B5e3B6D74016b2F6A9673D7d7493B6DF549d5',
   balancerVault: '0xBA12222222228d8Ba445958a75a0704d566BF2C8',
+  fluidDexResolver: '0x05Bd8269A20C472b148246De20E6852091BF16Ff',
   allocationManager: '0x948a420b8CC1d6BFd0B6087C2E7c344a2CD0bc39',
   delegationManager: '0x39053D51B77DC0d36036Fc1fCc8Cb819df8Ef37A',
 } as const satisfies Record<string, Address>;
@@ -146,6 +148,17 @@ export async function setBalancerPool(url: string, p: BalancerPool, queries: Add
   await send(url, ADDRESSES.balancerVault, balancerVaultMockAbi, 'setPoolTokens', [p.poolId, [...(p.vaultTokens ?? p.tokens)]]);
 }
 
+export interface FluidPool {
+  dex: Address;
+  tokens: readonly [Address, Address];
+  reserves: readonly [bigint, bigint];
+  /** Larger sales estimate to 0, as the real resolver's do past a pool's limits. Default: no limit. */
+  maxIn?: bigint;
+}
+
+export const setFluidPool = (url: string, p: FluidPool, resolver: Address = ADDRESSES.fluidDexResolver) =>
+  send(url, resolver, fluidResolverMockAbi, 'setPool', [p.dex, p.tokens[0], p.tokens[1], p.reserves[0], p.reserves[1], p.maxIn ?? 2n ** 255n]);
+
 export interface OperatorSet {
   avs: Address;
   id: number;
@@ -179,6 +192,7 @@ export async function placeProtocolMocks(url: string): Promise<void> {
   await placeContract(url, ADDRESSES.quoterV2, 'QuoterV2Mock');
   await placeContract(url, ADDRESSES.balancerQueries, 'BalancerQueriesMock');
   await placeContract(url, ADDRESSES.balancerVault, 'BalancerVaultMock');
+  await placeContract(url, ADDRESSES.fluidDexResolver, 'FluidResolverMock');
   await placeContract(url, ADDRESSES.allocationManager, 'AllocationManagerMock');
   await placeContract(url, ADDRESSES.delegationManager, 'DelegationManagerMock');
 }

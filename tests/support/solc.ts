@@ -16,6 +16,7 @@ export const CONTRACT_NAMES = [
   'DelegationManagerMock',
   'BalancerVaultMock',
   'WithdrawalsMock',
+  'FluidResolverMock',
 ] as const;
 export type ContractName = (typeof CONTRACT_NAMES)[number];
 

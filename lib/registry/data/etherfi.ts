@@ -2,7 +2,7 @@
 // Trap: ether.fi issues eETH and weETH, not ezETH (that is Renzo's).
 import type { TokenProfileInput } from '../schema';
 import { DLA_COMMIT, EIGENLAYER_DELAY, EIGENLAYER_SLASHING, YS_COMMIT, page, repoFile } from '../sources';
-import { VENUE_SOURCES, curve, uniswapV3 } from '../venues';
+import { VENUE_SOURCES, curve, uniswapV3, fluidDex, fluidDexSource } from '../venues';
 
 const EF = 'b4a0968087b178bc346cdf6bee6c0597bf4c42c7';
 
@@ -149,6 +149,7 @@ export const etherfi: TokenProfileInput[] = [
       sources: ['ys-etherfi'],
     },
     exitVenues: [
+      fluidDex('weETH/ETH', '0x86f874212335Af27C41cDb855C2255543d1499cE', 'ETH', ['fluid-dex-weeth-eth']),
       uniswapV3('WETH/weETH 0.01%', '0x202A6012894Ae5c288eA824cbc8A9bfb26A49b93', 'WETH', 100, []),
       uniswapV3('WETH/weETH 0.05%', '0x7A415B19932c0105c82FDB6b720bb01B0CC2CAe3', 'WETH', 500, ['veda-liquideth-leafs']),
       curve('weETH/WETH (stableswap-ng)', '0xDB74dfDD3BB46bE8Ce6C33dC9D82777BCFc3dEd5', 'WETH', false, ['veda-liquideth-leafs']),
@@ -164,7 +165,7 @@ export const etherfi: TokenProfileInput[] = [
     defillama: { slug: 'ether.fi-stake', poolIds: ['46bd2bdf-6d92-4066-b482-e885ee172264'], verified: true, poolKey: '0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee' },
     risk: { slashing: null, exit: null, admin: null, peg: null, backing: null },
     notes: ['weETH does not rebase; its value per token grows. On-chain name: “Wrapped eETH”.'],
-    sources: [...sources, VENUE_SOURCES.uniPoolAddress, VENUE_SOURCES.uniDeployments, VENUE_SOURCES.curveNg, VENUE_SOURCES.vedaLiquidEthLeafs],
+    sources: [...sources, VENUE_SOURCES.uniPoolAddress, VENUE_SOURCES.uniDeployments, VENUE_SOURCES.curveNg, VENUE_SOURCES.vedaLiquidEthLeafs, VENUE_SOURCES.fluidResolver, fluidDexSource('fluid-dex-weeth-eth', 'Dex_weETH_ETH.json')],
     reviewedAt: '2026-11-20',
   },
   {

@@ -1,7 +1,7 @@
 // Renzo Protocol. Facts from ../shared/research/lrt-tokens.md (compiled 2026-11), checked against the cited files.
 import type { TokenProfileInput } from '../schema';
 import { DLA_COMMIT, EIGENLAYER_DELAY, EIGENLAYER_SLASHING, YS_COMMIT, page, repoFile } from '../sources';
-import { VENUE_SOURCES, balancer, curve, uniswapV3 } from '../venues';
+import { VENUE_SOURCES, balancer, curve, uniswapV3, fluidDex, fluidDexSource } from '../venues';
 
 const RENZO = 'fc8c8e083852339fbddc7339287e54db77ff3959';
 const L2_EZETH = '0x2416092f143378750bb29b79eD961ab195CcEea5';
@@ -72,6 +72,7 @@ export const renzo: TokenProfileInput[] = [
       },
     ],
     exitVenues: [
+      fluidDex('ezETH/ETH', '0xDD72157A021804141817d46D9852A97addfB9F59', 'ETH', ['fluid-dex-ezeth-eth']),
       balancer('ezETH/WETH', '0x596192bb6e41802428ac943d2f1476c1af25cc0e000000000000000000000659', 'WETH', false, ['gearbox-balancer', 'veda-chainvalues']),
       curve('ezETH/WETH', '0x85dE3ADd465a219EE25E04d22c39aB027cF5C12E', 'WETH', false, ['gearbox-tokens', 'gearbox-contracts', 'veda-chainvalues']),
       uniswapV3('ezETH/WETH 0.01%', '0xBE80225f09645f172B079394312220637C440A63', 'WETH', 100, ['veda-chainvalues']),
@@ -87,6 +88,8 @@ export const renzo: TokenProfileInput[] = [
       'DefiLlama’s coreAssets file keys the Ethereum ezETH address as linea.rzETH; it is not a Linea token.',
     ],
     sources: [
+      VENUE_SOURCES.fluidResolver,
+      fluidDexSource('fluid-dex-ezeth-eth', 'Dex_ezETH_ETH.json'),
       VENUE_SOURCES.uniPoolAddress,
       VENUE_SOURCES.uniDeployments,
       VENUE_SOURCES.balancerQueries,

@@ -9,7 +9,7 @@ import { EXIT_LADDER, quoteExits, type ExitQuote } from '../../../lib/sources/ex
 import { chainClient } from '../../../lib/sources/rpc';
 import { rate } from '../../../lib/risk/rate';
 import { startAnvil, type Anvil } from '../../support/anvil';
-import { ADDRESSES, placeContract, placeProtocolMocks, setBalancerPool, setCurvePool, setQuoterPool, setReverting } from '../../support/chain';
+import { ADDRESSES, placeContract, placeProtocolMocks, setBalancerPool, setCurvePool, setFluidPool, setQuoterPool, setReverting } from '../../support/chain';
 
 const WETH: Address = '0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2';
 const WSTETH: Address = '0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0';
@@ -21,6 +21,8 @@ const LB = LBTC.deployments[0]!.address as Address;
 const venue = (t: TokenProfile, kind: string, pair?: string) => t.exitVenues.find((v) => v.kind === kind && (!pair || v.pair === pair))!;
 const EZ_BALANCER = venue(EZETH, 'balancer');
 const EZ_CURVE = venue(EZETH, 'curve');
+const EZ_FLUID = venue(EZETH, 'fluid-dex');
+const ETH: Address = '0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE';
 const POOL_ID = (EZ_BALANCER.quote as { poolId: `0x${string}` }).poolId;
 const LB_CURVE = venue(LBTC, 'curve', 'LBTC/WBTC');
 const LB_TRI = venue(LBTC, 'curve', 'eBTC/LBTC/WBTC (TriBTC)');
@@ -41,6 +43,8 @@ beforeAll(async () => {
   await setBalancerPool(url, { poolId: POOL_ID, tokens: [EZ, WETH], balances: [50_000n * E18, 50_000n * E18], vaultTokens: [EZ_BALANCER.address as Address, EZ, WETH] });
   await setQuoterPool(url, { tokenIn: EZ, tokenOut: WETH, fee: 100, reserveIn: 1_000_000n * E18, reserveOut: 1_000_000n * E18 });
   await setQuoterPool(url, { tokenIn: EZ, tokenOut: WSTETH, fee: 500, reserveIn: 2_000n * E18, reserveOut: 2_000n * E18 });
+  // Fluid ezETH/ETH 30,000 / 30,000, native ETH listed first (so the sale swaps 1 to 0), filling at most 5,000 ezETH.
+  await setFluidPool(url, { dex: EZ_FLUID.address as Address, tokens: [ETH, EZ], reserves: [30_000n * E18, 30_000n * E18], maxIn: 5_000n * E18 });
   // LBTC: the LBTC/WBTC pool lists WBTC first (coin order unlike the pair's name); TriBTC is not placed (no code).
   await setCurvePool(url, LB_CURVE.address as Address, { coins: [WBTC, LB], balances: [500n * E8, 500n * E8] });
 }, 60_000);
@@ -65,17 +69,24 @@ const cpSize = (r: number, x: number, ref: number) => ((x / 100) * r + ref) / (1
 const withVenues = (t: TokenProfile, id: string, venues: unknown[]) => TokenProfile.parse({ ...t, id, exitVenues: venues });
 
 describe('exit quotes on every venue of a token', () => {
-  test('the registry’s ezETH venues of all three kinds are quoted at their real addresses; each matches its pool', async () => {
+  test('the registry’s ezETH venues of all four kinds are quoted at their real addresses; each matches its pool', async () => {
     const q = ok((await quote([EZETH])).ezeth);
     const ref = EXIT_LADDER.ETH.reference;
     const by = (kind: string, exit = 'WETH') => q.venues.find((v) => v.kind === kind && v.exitAsset === exit)!;
-    expect(q.venues).toHaveLength(4);
+    expect(q.venues).toHaveLength(5);
     expect(q.skipped).toEqual([]);
     expect(by('curve').impactPct['1000']).toBeCloseTo(cp(10_000, 1000, ref), 6);
     expect(by('balancer').impactPct['100']).toBeCloseTo(cp(50_000, 100, ref), 6);
     // Uniswap's fee is the same fraction at every size, so it cancels out of the impact.
     expect(by('uniswap-v3').impactPct['1000']).toBeCloseTo(cp(1_000_000 / (1 - 1e-4), 1000, ref), 6);
     expect(by('uniswap-v3', 'wstETH').impactPct['100']).toBeCloseTo(cp(2_000 / (1 - 5e-4), 100, ref), 6);
+    // Fluid: token order read with getPoolTokens (ETH is token0 here); past its limit the resolver estimates 0, so
+    // the sizes over 5,000 are not filled (they count as over every line).
+    const fluid = by('fluid-dex', 'ETH');
+    expect(fluid.impactPct['1000']).toBeCloseTo(cp(30_000, 1000, ref), 6);
+    expect(Object.keys(fluid.impactPct).map(Number).at(-1)).toBe(5000);
+    expect(fluid.sellable['5']!.size! / cpSize(30_000, 5, ref)).toBeGreaterThan(0.85);
+    expect(fluid.source).toMatchObject({ contract: ADDRESSES.fluidDexResolver, function: 'estimateSwapIn(address,bool,uint256,uint256)' });
     // The reported sizes for an ETH token, each from the venue with the lowest impact there (the deep Uniswap pool).
     expect(Object.keys(q.impactPct)).toEqual(['10', '100', '1000']);
     expect(q.bestVenue['1000']).toBe(by('uniswap-v3').venue);
@@ -130,7 +141,9 @@ describe('exit quotes on every venue of a token', () => {
     expect(Object.keys(q.impactPct)).toEqual(['1', '10', '50']);
     expect(q.impactPct['50']).toBeCloseTo(cp(500, 50, ref), 6);
     // TriBTC has no code on this chain: its coins() cannot be read, so it is skipped, not fatal.
-    expect(q.skipped).toEqual([{ venue: `curve eBTC/LBTC/WBTC (TriBTC) ${LB_TRI.address}`, reason: 'coins(0) could not be read' }]);
+    expect(q.skipped).toContainEqual({ venue: `curve eBTC/LBTC/WBTC (TriBTC) ${LB_TRI.address}`, reason: 'coins(0) could not be read' });
+    // Its Fluid pools are not set up on this chain: the resolver does not know them, so they are skipped too.
+    expect(q.skipped.filter((s) => s.venue.startsWith('fluid-dex')).map((s) => s.reason)).toEqual(['getPoolTokens failed for the pool', 'getPoolTokens failed for the pool']);
   });
 
   test('a Curve pool holding other coins, and a venue into another restaking token, are skipped with the reason', async () => {
@@ -153,7 +166,7 @@ describe('exit quotes on every venue of a token', () => {
       const onlyBalancer = withVenues(EZETH, 'test-only-balancer', [EZ_BALANCER]);
       const data = await quote([EZETH, onlyBalancer]);
       const q = ok(data.ezeth);
-      expect(q.venues.map((v) => v.kind).sort()).toEqual(['curve', 'uniswap-v3', 'uniswap-v3']);
+      expect(q.venues.map((v) => v.kind).sort()).toEqual(['curve', 'fluid-dex', 'uniswap-v3', 'uniswap-v3']);
       expect(q.skipped).toEqual([{ venue: `balancer ezETH/WETH ${EZ_BALANCER.address}`, reason: 'the reference quote reverted' }]);
       expect(data['test-only-balancer']).toMatchObject({ ok: false, kind: 'revert' });
     } finally {
