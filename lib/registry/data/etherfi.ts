@@ -215,7 +215,9 @@ export const etherfi: TokenProfileInput[] = [
       verified: false,
       sources: ['ys-etherfi'],
     },
-    exitVenues: [],
+    exitVenues: [
+      fluidDex('eBTC/cbBTC', '0x5D538aE12f9539Ac457CD5FdbDEC02d5779F0971', 'cbBTC', ['fluid-dex-ebtc-cbbtc']),
+    ],
     audits: [],
     bounty: null,
     incidents: [],
@@ -228,6 +230,8 @@ export const etherfi: TokenProfileInput[] = [
       'The on-chain token name is not confirmed here.',
     ],
     sources: [
+      VENUE_SOURCES.fluidResolver,
+      fluidDexSource('fluid-dex-ebtc-cbbtc', 'Dex_eBTC_cbBTC.json'),
       repoFile('ys-etherfi', 'DefiLlama/yield-server', YS_COMMIT, 'src/adaptors/ether.fi-stake/index.js'),
       repoFile('dla-core-assets', 'DefiLlama/DefiLlama-Adapters', DLA_COMMIT, 'projects/helper/coreAssets.json'),
       repoFile('dla-veda', 'DefiLlama/DefiLlama-Adapters', DLA_COMMIT, 'projects/veda/ethereum_constants.js'),
@@ -282,7 +286,9 @@ export const etherfi: TokenProfileInput[] = [
       verified: false,
       sources: ['dla-veda'],
     },
-    exitVenues: [],
+    exitVenues: [
+      fluidDex('weETHs/ETH', '0x080574D224E960c272e005aA03EFbe793f317640', 'ETH', ['fluid-dex-weeths-eth']),
+    ],
     audits: [],
     bounty: null,
     incidents: [],
@@ -296,6 +302,8 @@ export const etherfi: TokenProfileInput[] = [
       'A sister Veda vault for Karak (0x7223…4273) exists; its symbol is not confirmed, so it is not listed.',
     ],
     sources: [
+      VENUE_SOURCES.fluidResolver,
+      fluidDexSource('fluid-dex-weeths-eth', 'Dex_weETHs_ETH.json'),
       repoFile('dla-veda', 'DefiLlama/DefiLlama-Adapters', DLA_COMMIT, 'projects/veda/ethereum_constants.js'),
       repoFile('dla-etherfi-lrt', 'DefiLlama/DefiLlama-Adapters', DLA_COMMIT, 'projects/etherfi-lrt/index.js'),
       repoFile('dla-rumpel', 'DefiLlama/DefiLlama-Adapters', DLA_COMMIT, 'projects/rumpel/index.js'),

@@ -40,9 +40,10 @@ describe('registry exit venues', () => {
     expect(v.quote!.outDecimals).toBe(out!.decimals);
   });
 
-  test('the tokens with a mainnet market are quotable (pumpBTC waits for its decimals)', () => {
-    expect(quotableOn(TOKENS, 'eip155:1').map((t) => t.id).sort()).toEqual(['ezeth', 'lbtc', 'pufeth', 'pzeth', 'rseth', 'rsweth', 'unibtc', 'weeth']);
+  test('the tokens with a mainnet market are quotable (pumpBTC and weETHs wait for their decimals)', () => {
+    expect(quotableOn(TOKENS, 'eip155:1').map((t) => t.id).sort()).toEqual(['ebtc', 'ezeth', 'lbtc', 'pufeth', 'pzeth', 'rseth', 'rsweth', 'unibtc', 'weeth']);
     expect(venues.some(({ t }) => t.id === 'pumpbtc')).toBe(true);
+    expect(venues.some(({ t }) => t.id === 'weeths')).toBe(true);
   });
 
   test('BTC tokens quote in BTC sizes', () => {
