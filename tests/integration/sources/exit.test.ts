@@ -196,3 +196,31 @@ describe('exit quotes on every venue of a token', () => {
     expect(red.petals.find((p) => p.id === 'exit')!.fact).toMatch(/Selling 1,000 ezETH costs 9\.\d+% in price impact \(over 5%\)/);
   });
 });
+
+describe('the whole registry', () => {
+  test('every mainnet venue the registry names is quoted once the venues exist; two rounds of eth_calls', async () => {
+    const { TOKENS } = await import('../../../lib/registry');
+    const { placeExitVenues } = await import('../../support/venues');
+    const { quotableOn } = await import('../../../lib/sources/exit');
+    const other = await startAnvil();
+    try {
+      await placeExitVenues(other.url, TOKENS);
+      const cc = await chainClient('eip155:1', [other.url]);
+      if ('ok' in cc) throw new Error(cc.message);
+      const res = await quoteExits(cc.client, TOKENS, 'eip155:1');
+      if (!res.ok) throw new Error(res.message);
+      const quotable = quotableOn(TOKENS, 'eip155:1');
+      for (const t of quotable) {
+        const q = ok(res.data[t.id]);
+        expect(q.skipped, t.id).toEqual([]);
+        expect(q.venues.length, t.id).toBe(t.exitVenues.filter((v) => v.quote).length);
+        expect(Object.keys(q.impactPct), t.id).toEqual(q.denomination === 'BTC' ? ['1', '10', '50'] : ['10', '100', '1000']);
+      }
+      // Requests sent for the whole registry: the chain-id check, the block number, then the two multicall rounds
+      // (split by viem into calls of at most 8 kB of calldata).
+      expect(cc.requests()).toBeLessThanOrEqual(10);
+    } finally {
+      await other.stop();
+    }
+  }, 60_000);
+});
