@@ -131,3 +131,21 @@ test('estimate wording at each combination', () => {
   expect(estimate(base)).toBe("X's withdrawal state could not be read.");
   expect(estimate({ ...base, open: false, delayDays: 3 })).toMatch(/paused on-chain/);
 });
+
+test('the support helper places every path with a given state (as e2e suites use it)', async () => {
+  const { placeRedemptionPaths } = await import('../../support/venues');
+  const other = await startAnvil();
+  try {
+    await placeMulticall3(other.url);
+    await placeRedemptionPaths(other.url, { etherfi: { pending: [4, 6], instantEth: 900 }, kelp: { delayDays: 8, requests: 12, aheadEth: 300 }, puffer: { liquidEth: 50, exitFeeBps: 100 } });
+    const cc = await chainClient('eip155:1', [other.url]);
+    if ('ok' in cc) throw new Error(cc.message);
+    const res = await readRedemptions(cc.client, TOKENS, 'eip155:1');
+    if (!res.ok) throw new Error(res.message);
+    expect(ok(res.data.eeth)).toMatchObject({ open: true, instant: { eth: 900 }, queue: { requests: 2, aheadEth: 10 } });
+    expect(ok(res.data.rseth)).toMatchObject({ open: true, delayDays: 8, queue: { requests: 12, aheadEth: 300 } });
+    expect(ok(res.data.pufeth)).toMatchObject({ instant: { eth: 50, feePct: 1 }, delayDays: 0 });
+  } finally {
+    await other.stop();
+  }
+}, 30_000);
