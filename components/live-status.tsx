@@ -1,7 +1,7 @@
 // Presentational: the full data status from `live:status`: per refresh job its last run, last success, next due time,
 // failures, current error, endpoint notes and whether the last run was cut off; offline mode; damaged cache entries.
 // No browser.* calls.
-import type { LiveStatus } from '../lib/messaging/contract';
+import type { LiveStatus } from '../lib/views/schema';
 import { agoText, spanText } from '../lib/age';
 import { chainName } from '../lib/chains';
 

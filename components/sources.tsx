@@ -2,7 +2,7 @@
 // (the number is what shows; the label is read out with it, so a link's accessible name starts with its visible
 // text). Each label names exactly what the fact is (a document, an API response's key, a contract call at a block).
 // No browser.* calls.
-import type { FactView, SourceView } from '../lib/messaging/contract';
+import type { FactView, SourceView } from '../lib/views/schema';
 import { describeSource } from '../lib/provenance';
 
 export function SourceLinks({ sources }: { sources: readonly SourceView[] }) {

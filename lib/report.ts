@@ -2,7 +2,7 @@
 // tracker with the token, the petal and its current fact and level, the source in question, the user's words and the
 // versions. Pure: no browser.* calls; the page opens the link. Type-only imports, so the e2e test (plain node) can
 // import it for REPORT_ISSUES_URL.
-import type { LevelView, PetalView, SourceView, TokenCardView } from './messaging/contract';
+import type { LevelView, PetalView, SourceView, TokenCardView } from './views/schema';
 
 /** The project's own issue tracker. The one place to change if the tracker moves. */
 export const REPORT_ISSUES_URL = 'https://github.com/restake-lens/restake-lens/issues/new';

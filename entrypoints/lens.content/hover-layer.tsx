@@ -9,7 +9,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { TokenCard, type CardState } from '../../components/token-card';
 import cardCss from '../../assets/card.css?inline';
 import { send } from '../../lib/messaging/client';
-import type { MisnomerView, TokenCardView } from '../../lib/messaging/contract';
+import type { MisnomerView, TokenCardView } from '../../lib/views/schema';
 import type { Annotator } from './marks';
 import { CARD_HOST_TAG } from './scanner';
 import { pageScheme } from './scheme';

@@ -2,10 +2,11 @@
 // and open a prefilled new issue on the project's tracker in a new tab (nothing is sent until the user submits it
 // there). `options.html?report=<tokenId>&petal=<petalId>#report` preselects the token and petal and focuses here.
 import { describeSource } from '../../lib/provenance';
+import { WORDS } from '../../lib/risk/levels';
 import { useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { send } from '../../lib/messaging/client';
-import type { TokenCardView } from '../../lib/messaging/contract';
+import type { TokenCardView } from '../../lib/views/schema';
 import { isReportPetal, OTHER_FACT_LABEL, petalOf, REPORT_PETALS, reportLink, sourcesFor, type ReportPetalId } from '../../lib/report';
 import { PETALS } from '../../lib/risk/types';
 import type { RegistryState } from './app';
@@ -14,7 +15,7 @@ import { errorText } from './fields';
 /** The last card answer, for the token it was asked for (a different token selected since means: loading). */
 type CardAnswer = { id: string; view: TokenCardView } | { id: string; error: string };
 
-const LEVEL_WORD = { good: 'green', warning: 'yellow', bad: 'red', unknown: 'grey' } as const;
+const LEVEL_WORD = WORDS;
 
 const petalLabel = (id: ReportPetalId) => (id === 'other' ? OTHER_FACT_LABEL : (PETALS.find((p) => p.id === id)?.label ?? id));
 

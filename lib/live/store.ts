@@ -2,6 +2,7 @@
 // where from, and the state of every refresh job. Kept in storage.local so it survives service-worker restarts and
 // browser restarts. Each entry is checked with zod when read: a damaged entry is dropped alone (and reported),
 // never the whole cache.
+import { ENTRIES_KEY, JOBS_KEY } from '../storage-keys';
 import { z } from 'zod/mini';
 import type { FailureKind } from '../sources/http';
 import { plainText } from '../text';
@@ -10,8 +11,7 @@ import { APY_PCT, CHART_MAX_POINTS, PRICE_USD, RATE, SUPPLY, TVL_USD, YIELD_MAX_
 
 z.config({ jitless: true });
 
-export const ENTRIES_KEY = 'live:entries';
-export const JOBS_KEY = 'live:jobs';
+export { ENTRIES_KEY, JOBS_KEY };
 
 const iso = z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), 'not a date'));
 const Fail = z.object({ kind: z.string() as unknown as z.ZodMiniType<FailureKind>, message: z.string().check(z.maxLength(500)), at: iso });

@@ -2,6 +2,7 @@
 // TypeScript types are inferred from it.
 import { z } from 'zod';
 import { isAddress, getAddress } from 'viem';
+import { CATEGORIES } from '../categories';
 
 // zod v4 probes `new Function` for its JIT; extension CSPs forbid eval and web-ext lint flags it.
 z.config({ jitless: true });
@@ -71,7 +72,7 @@ export const Incident = z.object({
   sources: z.array(z.string()).min(1),
 });
 
-export const Category = z.enum(['lrt', 'btc-lrt', 'sol-lrt', 'restaking-vault', 'lst']);
+export const Category = z.enum(CATEGORIES);
 export const Layer = z.enum(['EigenLayer', 'Symbiotic', 'Karak', 'Babylon', 'Jito Restaking']);
 
 const Sources = z.array(z.string()).min(1);
@@ -326,7 +327,6 @@ export type TokenProfile = z.infer<typeof TokenProfile>;
 export type TokenProfileInput = z.input<typeof TokenProfile>;
 export type Category = z.infer<typeof Category>;
 export type RiskInputs = z.infer<typeof RiskInputs>;
-export type LayerName = z.infer<typeof Layer>;
 
 /** The canonical deployment: the first listed (see `deployments`). */
 export function canonicalDeployment(t: Pick<TokenProfile, 'deployments'>): Deployment {

@@ -5,7 +5,9 @@ import type { Source } from '../provenance';
 export const METHOD_VERSION = 'lrt-v0.1';
 
 export type Level = 'good' | 'warning' | 'bad' | 'unknown';
-export type PetalId = 'slashing' | 'exit' | 'admin' | 'peg' | 'code' | 'backing';
+/** Petal ids, in rosette order: the one list the rating, the views and the report form read. */
+export const PETAL_IDS = ['slashing', 'exit', 'admin', 'peg', 'code', 'backing'] as const;
+export type PetalId = (typeof PETAL_IDS)[number];
 
 export const PETALS: ReadonlyArray<{ id: PetalId; label: string }> = [
   { id: 'slashing', label: 'Slashing exposure' },

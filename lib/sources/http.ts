@@ -2,22 +2,10 @@
 // zod. Never throws: every outcome is a value, so one misbehaving API cannot crash a refresh or reach a page.
 import type { z } from 'zod';
 import { plainText } from '../text';
+import type { FailureKind } from '../failures';
 
 /** Why a source produced no value this time. Shown to users as "what failed". */
-export type FailureKind =
-  | 'http'
-  | 'over-limit'
-  | 'timeout'
-  | 'rate-limited'
-  | 'malformed'
-  | 'schema'
-  | 'implausible'
-  | 'oversized'
-  | 'network'
-  | 'revert'
-  | 'wrong-chain'
-  | 'no-data'
-  | 'budget';
+export type { FailureKind };
 
 export interface Failure {
   ok: false;

@@ -14,6 +14,18 @@ export const CONTRACT_NAMES = [
   'BalancerQueriesMock',
   'AllocationManagerMock',
   'DelegationManagerMock',
+  // Slashing (issue 14): EigenLayer, the LRTs' staker getters, Symbiotic and Mellow.
+  'ElDelegationManager',
+  'ElAllocationManager',
+  'ElStrategy',
+  'ElVetoableSlasher',
+  'LrtStakers',
+  'SymVault',
+  'SymDelegator',
+  'SymSlasher',
+  'SymBurnerRouter',
+  'SymBurner',
+  // Exit and redemption (issue 15): Balancer Vault, Fluid resolver, withdrawal contracts.
   'BalancerVaultMock',
   'WithdrawalsMock',
   'FluidResolverMock',

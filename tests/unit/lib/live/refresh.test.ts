@@ -2,9 +2,9 @@
 // in-memory storage.local: no job runs again sooner than the interval after a success, jobs with a longer period keep
 // theirs, backoff after a failure is unchanged, and a changed interval re-plans jobs already scheduled.
 import { describe, expect, test } from 'vitest';
-import type { Job, JobContext, JobRun } from '../../lib/live/jobs';
-import { Refresher, RETRY_MIN } from '../../lib/live/refresh';
-import { LiveStore, type KeyValue } from '../../lib/live/store';
+import type { Job, JobContext, JobRun } from '../../../../lib/live/jobs';
+import { Refresher, RETRY_MIN } from '../../../../lib/live/refresh';
+import { LiveStore, type KeyValue } from '../../../../lib/live/store';
 
 const T0 = Date.parse('2026-11-21T12:00:00Z');
 const MIN = 60_000;

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_SETTINGS, enabledFor, hostInSite, migrateSettings, MIGRATIONS, needsUpgrade, parseSettings, SETTINGS_VERSION, siteOf } from '../../lib/settings';
-import { detectConfig } from '../../lib/registry/detect-config';
-import { TOKENS } from '../../lib/registry';
-import { MISNOMERS } from '../../lib/registry/misnomers';
-import { luminance } from '../../entrypoints/lens.content/scheme';
+import { DEFAULT_SETTINGS, enabledFor, hostInSite, migrateSettings, MIGRATIONS, needsUpgrade, parseSettings, SETTINGS_VERSION, siteOf } from '../../../lib/settings';
+import { detectConfig } from '../../../lib/registry/detect-config';
+import { TOKENS } from '../../../lib/registry';
+import { MISNOMERS } from '../../../lib/registry/misnomers';
+import { luminance } from '../../../entrypoints/lens.content/scheme';
 
 describe('settings', () => {
   test('damaged or missing values fall back field by field', () => {

@@ -7,8 +7,8 @@ import { tokenLive, type TokenLive } from '../../../../lib/live/facts';
 import { putFail, putOk, type Entries } from '../../../../lib/live/store';
 import { key, marketCoin, unitCoin } from '../../../../lib/live/keys';
 import { apiSource, chainSource } from '../../../../lib/provenance';
-import { toCardView } from '../../../../lib/registry/view';
-import { TokenCardView } from '../../../../lib/messaging/contract';
+import { toCardView } from '../../../../lib/views/build';
+import { TokenCardView } from '../../../../lib/views/schema';
 import { plainText } from '../../../../lib/text';
 
 const ez = getToken('ezeth')!;

@@ -1,10 +1,10 @@
 // The "report a wrong fact" link (lib/report.ts): its shape, what the body carries, encoding of whatever the user
 // types, the length cap, and the sources offered, against real card views from the registry.
 import { describe, expect, test } from 'vitest';
-import { getToken, REGISTRY_VERSION } from '../../lib/registry';
-import { toCardView } from '../../lib/registry/view';
-import { METHOD_VERSION } from '../../lib/risk/types';
-import { cardSources, petalOf, REPORT_ISSUES_URL, REPORT_MAX_URL, REPORT_PETALS, reportLink, sourcesFor, type ReportInput } from '../../lib/report';
+import { getToken, REGISTRY_VERSION } from '../../../lib/registry';
+import { toCardView } from '../../../lib/views/build';
+import { METHOD_VERSION } from '../../../lib/risk/types';
+import { cardSources, petalOf, REPORT_ISSUES_URL, REPORT_MAX_URL, REPORT_PETALS, reportLink, sourcesFor, type ReportInput } from '../../../lib/report';
 
 const NOW = new Date('2026-11-21T12:00:00Z');
 const ezeth = toCardView(getToken('ezeth')!, REGISTRY_VERSION, NOW, { offline: true, live: null });

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CHANNEL } from '../../lib/messaging/contract';
-import { HandlerError, callerOf, dispatch, pageUrlOf, type Handlers, type SenderInfo } from '../../lib/messaging/server';
-import { MessageError, send } from '../../lib/messaging/client';
-import { handlers } from '../../entrypoints/background/handlers';
+import { CHANNEL } from '../../../../lib/messaging/contract';
+import { HandlerError, callerOf, dispatch, pageUrlOf, type Handlers, type SenderInfo } from '../../../../lib/messaging/server';
+import { MessageError, send } from '../../../../lib/messaging/client';
+import { handlers } from '../../../../entrypoints/background/handlers';
 
 const ID = 'restake-lens-test';
 const ORIGIN = 'chrome-extension://restake-lens-test/';

@@ -4,8 +4,8 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, SETTINGS_VERSION } from '../../lib/settings';
-import { readSettings, setField, upgradeStoredSettings } from '../../lib/settings-store';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, SETTINGS_VERSION } from '../../../lib/settings';
+import { readSettings, setField, upgradeStoredSettings } from '../../../lib/settings-store';
 
 const stored = async () => (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
 

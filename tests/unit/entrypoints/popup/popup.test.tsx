@@ -2,18 +2,18 @@
 // explorer links for every deployment, the detail's extra sections, and the data status.
 import { describe, expect, test } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { TOKENS, getToken } from '../../lib/registry';
-import { toCardView, toRegistryEntry, toRowView } from '../../lib/registry/view';
-import { searchTokens } from '../../lib/registry/search';
-import { TokenList, levelCounts } from '../../components/token-list';
-import { Sparkline, spark } from '../../components/sparkline';
-import { explorerUrl } from '../../lib/chains';
-import { TokenCard } from '../../components/token-card';
-import { DataStatus } from '../../components/data-status';
-import { jobLabel, jobState } from '../../components/live-status';
-import type { LiveStatus, TabTokenView } from '../../lib/messaging/contract';
-import type { TokenLive } from '../../lib/live/facts';
-import { yieldSplit } from '../../lib/live/present';
+import { TOKENS, getToken } from '../../../../lib/registry';
+import { toCardView, toRegistryEntry, toRowView } from '../../../../lib/views/build';
+import { searchTokens } from '../../../../lib/registry/search';
+import { TokenList, levelCounts } from '../../../../components/token-list';
+import { Sparkline, spark } from '../../../../components/sparkline';
+import { explorerUrl } from '../../../../lib/chains';
+import { TokenCard } from '../../../../components/token-card';
+import { DataStatus } from '../../../../components/data-status';
+import { jobLabel, jobState } from '../../../../components/live-status';
+import type { LiveStatus, TabTokenView } from '../../../../lib/views/schema';
+import type { TokenLive } from '../../../../lib/live/facts';
+import { yieldSplit } from '../../../../lib/views/live';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 const entries = TOKENS.map((t) => toRegistryEntry(t, NOW));
@@ -196,7 +196,9 @@ describe('data status', () => {
     expect(html).toContain('1 of 2 sources need attention');
     expect(renderToStaticMarkup(<DataStatus status={{ ...status, jobs: [] }} now={NOW} />)).toContain('No refresh has run yet.');
     expect(renderToStaticMarkup(<DataStatus status={{ ...status, jobs: [job({})] }} now={NOW} />)).toContain('The last run of every source succeeded.');
-    expect(html).toContain('Failing (3 times in a row): timed out after 15 s');
+    // In our words by kind: the popup never shows a response's text or a host (the options page has the details).
+    expect(html).toContain('Failing (3 times in a row): the source did not answer in time');
+    expect(html).not.toContain('timed out after 15 s');
     expect(html).toContain('last success 10 min ago');
     expect(renderToStaticMarkup(<DataStatus status={{ ...status, offline: true }} now={NOW} />)).toContain('Offline mode: on');
   });

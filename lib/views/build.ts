@@ -1,26 +1,14 @@
-// Runs in: background, tests. Turns a registry profile into the display-ready view the contract carries,
-// resolving every source id to its title and link.
-import type { Fact, SourceRef, TokenProfile } from './schema';
-import { TokenCardView as TokenCardSchema } from '../messaging/contract';
-import type { FactView, LiveFigure, MisnomerView, RatingSummary, RegistryEntryView, SourceView, TokenCardView, TokenRowView } from '../messaging/contract';
-import type { Misnomer } from './misnomers';
-import { rate } from '../risk/rate';
+// Runs in: background, tests. Turns a registry profile, its rating and its live facts into the display-ready views
+// the contract carries (card, list row, registry entry, misnomer), resolving every source id to a typed source.
+import type { Fact, SourceRef, TokenProfile } from '../registry/schema';
+import { TokenCardView as TokenCardSchema } from './schema';
+import type { FactView, LiveFigure, MisnomerView, RatingSummary, RegistryEntryView, SourceView, TokenCardView, TokenRowView } from './schema';
+import type { Misnomer } from '../registry/misnomers';
 import type { Rating } from '../risk/types';
-import type { TokenLive } from '../live/facts';
-import { liveRisk, liveView, yieldSplit } from '../live/present';
+import { NO_LIVE, rateWith, type LiveInput } from '../risk/live';
+import { liveView, yieldSplit } from './live';
 
-/** Live facts for the view: null in offline mode or when nothing is cached (then only bundled data shows). */
-export interface LiveInput {
-  live: TokenLive | null;
-  offline: boolean;
-}
-
-const NO_LIVE: LiveInput = { live: null, offline: false };
-
-/** The rating with whatever live inputs are fresh. */
-export function rateWith(t: TokenProfile, now: Date, input: LiveInput = NO_LIVE): Rating {
-  return rate(t, now, input.offline ? {} : liveRisk(t, input.live));
-}
+export type { LiveInput };
 
 export function summary(r: Rating): RatingSummary {
   return { worst: r.headline.worst, text: r.headline.text, petals: r.petals.map((p) => ({ label: p.label, level: p.level })) };

@@ -2,7 +2,7 @@
 // readings, both sides of the peg, unwatched tokens, damaged state, threshold edges and changes), then the
 // background wiring of lib/alerts/service.ts on the fake browser (notifications, stored state, offline mode,
 // concurrent checks, clicks).
-import { apiSource, chainSource, type Source } from '../../lib/provenance';
+import { apiSource, chainSource, type Source } from '../../../../lib/provenance';
 import { beforeEach, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -17,12 +17,12 @@ import {
   type AlertSettings,
   type AlertState,
   type PegReading,
-} from '../../lib/alerts/depeg';
-import { checkDepeg, openAlert, readAlertState } from '../../lib/alerts/service';
-import { getToken } from '../../lib/registry';
-import { marketCoin, unitCoin } from '../../lib/live/keys';
-import { ENTRIES_KEY } from '../../lib/live/store';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../lib/settings';
+} from '../../../../lib/alerts/depeg';
+import { checkDepeg, openAlert, readAlertState } from '../../../../lib/alerts/service';
+import { getToken } from '../../../../lib/registry';
+import { marketCoin, unitCoin } from '../../../../lib/live/keys';
+import { ENTRIES_KEY } from '../../../../lib/live/store';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../../../lib/settings';
 
 const T0 = new Date('2026-11-21T12:00:00Z');
 const at = (min: number) => new Date(T0.getTime() + min * 60_000);

@@ -3,12 +3,12 @@
 // document clears them, and a refresh recomputes every reported tab.
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ACTION_TITLE, BADGE_COLORS, BADGE_TEXT_COLOR, badgeFor, type BadgeToken } from '../../lib/badge';
-import type { Level } from '../../lib/risk/types';
-import { saveFrameReport, clearTab } from '../../lib/tab-reports';
-import { updateAllBadges, updateBadge } from '../../entrypoints/background/badge';
-import { tabRows } from '../../entrypoints/background/rows';
-import { TOKENS } from '../../lib/registry';
+import { ACTION_TITLE, BADGE_COLORS, BADGE_TEXT_COLOR, badgeFor, type BadgeToken } from '../../../lib/badge';
+import type { Level } from '../../../lib/risk/types';
+import { saveFrameReport, clearTab } from '../../../lib/tab-reports';
+import { updateAllBadges, updateBadge } from '../../../entrypoints/background/badge';
+import { tabRows } from '../../../entrypoints/background/rows';
+import { TOKENS } from '../../../lib/registry';
 
 const tok = (id: string, worst: Level, category = 'lrt'): BadgeToken => ({ id, category, worst });
 

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { TokenCard } from '../../components/token-card';
-import { toCardView, toMisnomerView } from '../../lib/registry/view';
-import { TOKENS, getToken } from '../../lib/registry';
-import { MISNOMERS } from '../../lib/registry/misnomers';
+import { TokenCard } from '../../../components/token-card';
+import { toCardView, toMisnomerView } from '../../../lib/views/build';
+import { TOKENS, getToken } from '../../../lib/registry';
+import { MISNOMERS } from '../../../lib/registry/misnomers';
 
 const view = toCardView(getToken('rseth')!, 'test', new Date('2026-11-20T00:00:00Z'));
 

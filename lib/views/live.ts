@@ -1,30 +1,14 @@
-// Runs in: background, tests. From one token's live facts to (a) the live inputs the rating may use (fresh values
-// only) and (b) the display-ready live section of the card, each figure with its age and its own typed sources.
+// Runs in: background, tests. From one token's live facts to the display-ready live section of the card and its
+// yield split, each figure with its age and its own typed sources. (The rating's live inputs: lib/risk/live.ts.)
 // What fails is said in our words, by kind: no response text, no host name (a user's own RPC host is unique to them,
 // and cards are shown inside web pages).
 import type { TokenProfile } from '../registry/schema';
-import type { LiveFactView, LiveView } from '../messaging/contract';
-import type { LiveRisk } from '../risk/rate';
+import type { LiveFactView, LiveView } from '../views/schema';
 import type { FailureKind } from '../sources/http';
+import { FAILURE_TEXT } from '../failures';
 import { agoText } from '../age';
-import type { LiveFact, TokenLive } from './facts';
-
-/** What a failure means, for a card: short, ours, no outside text. */
-export const FAILURE_TEXT: Record<FailureKind, string> = {
-  http: 'the data service answered with an error',
-  'over-limit': 'the data service refused a request as too large',
-  timeout: 'the source did not answer in time',
-  'rate-limited': 'the source asked us to slow down',
-  malformed: 'the source sent data that could not be read',
-  schema: 'the source sent data in an unexpected shape',
-  implausible: 'the source sent a value outside plausible bounds',
-  oversized: 'the source sent too much data',
-  network: 'the source could not be reached',
-  revert: 'the contract call reverted',
-  'wrong-chain': 'no RPC endpoint on the right chain',
-  'no-data': 'the source has no value for it',
-  budget: 'the read was cut short by its call budget',
-};
+import { isRestaking } from '../categories';
+import type { LiveFact, TokenLive } from '../live/facts';
 
 const failingText = (kinds: readonly FailureKind[]): string | null => (kinds.length ? [...new Set(kinds.map((k) => FAILURE_TEXT[k] ?? 'failed'))].join('; ') : null);
 
@@ -36,23 +20,6 @@ function usd(x: number): string {
   if (x >= 1e9) return `$${n(x / 1e9, 2)}B`;
   if (x >= 1e6) return `$${n(x / 1e6, 2)}M`;
   return `$${n(x, x >= 100 ? 2 : 4)}`;
-}
-
-/** The exit size the petal judges: the largest quoted. */
-function largestSize(impactPct: Record<string, number>): string | null {
-  const sizes = Object.keys(impactPct).filter((k) => Number.isFinite(Number(k)) && Number.isFinite(impactPct[k]!));
-  return sizes.sort((a, b) => Number(a) - Number(b)).at(-1) ?? null;
-}
-
-export function liveRisk(t: TokenProfile, l: TokenLive | null): LiveRisk {
-  if (!l) return {};
-  const out: LiveRisk = {};
-  if (l.peg?.fresh) out.peg = { nowPct: l.peg.value.nowPct, maxAbsPct: l.peg.value.maxAbsPct, coverageDays: l.peg.value.coverageDays, asOf: l.peg.okAt, links: l.peg.sources };
-  const size = l.exit ? largestSize(l.exit.value.impactPct) : null;
-  if (l.exit?.fresh && size !== null) {
-    out.exit = { impactPct: l.exit.value.impactPct[size]!, sizeLabel: `${Number(size).toLocaleString('en-US')} ${t.symbol}`, asOf: l.exit.okAt, links: l.exit.sources };
-  }
-  return out;
 }
 
 function view(id: LiveFactView['id'], label: string, f: LiveFact<unknown>, text: string): LiveFactView {
@@ -103,7 +70,7 @@ export function liveView(t: TokenProfile, l: TokenLive | null, now: Date, offlin
  */
 export function yieldSplit(l: TokenLive | null, category: string): LiveYieldSplit | null {
   const a = l?.apy;
-  if (category === 'lst' || !a || !a.fresh || a.value.basePct === null || a.value.premiumPct === null) return null;
+  if (!isRestaking(category) || !a || !a.fresh || a.value.basePct === null || a.value.premiumPct === null) return null;
   return { totalApyPct: a.value.totalPct, baseApyPct: a.value.basePct, premiumApyPct: a.value.premiumPct, asOf: a.okAt, sources: a.sources };
 }
 

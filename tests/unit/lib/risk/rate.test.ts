@@ -1,9 +1,9 @@
 // Table-driven tests at every threshold edge of public/method.html (lrt-v0.1).
 import { describe, expect, test } from 'vitest';
-import { getToken } from '../../lib/registry';
-import type { RiskInputs, TokenProfile } from '../../lib/registry/schema';
-import { CURATED_MAX_AGE_DAYS, headline, judgeAdmin, judgeBacking, judgeCode, judgeExit, judgePeg, judgePegLive, judgeSlashing, rate } from '../../lib/risk/rate';
-import { METHOD_VERSION, PETALS, type Level, type Petal } from '../../lib/risk/types';
+import { getToken } from '../../../../lib/registry';
+import type { RiskInputs, TokenProfile } from '../../../../lib/registry/schema';
+import { CURATED_MAX_AGE_DAYS, headline, judgeAdmin, judgeBacking, judgeCode, judgeExit, judgeExitLive, judgePeg, judgePegLive, judgeSlashing, rate } from '../../../../lib/risk/rate';
+import { METHOD_VERSION, PETALS, type Level, type Petal } from '../../../../lib/risk/types';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 const base = getToken('pufeth')!;
@@ -181,7 +181,7 @@ describe('registry tokens', () => {
 describe('method document', () => {
   test('public/method.html carries the implemented version and a section per petal', async () => {
     const { readFile } = await import('node:fs/promises');
-    const html = await readFile(new URL('../../public/method.html', import.meta.url), 'utf8');
+    const html = await readFile(new URL('../../../../public/method.html', import.meta.url), 'utf8');
     expect(html).toContain(`<strong id="version">${METHOD_VERSION}</strong>`);
     for (const p of PETALS) expect(html, p.id).toContain(`<h2 id="${p.id}">`);
     expect(html).toContain(`${CURATED_MAX_AGE_DAYS} days`);
@@ -205,5 +205,53 @@ describe('live peg rule (judgePegLive), at its edges', () => {
     expect(level(0.1, null, 0)).toBe('unknown');
     expect(level(0.6, null, 0)).toBe('warning');
     expect(level(0.1, 0.1, 6)).toBe('good');
+  });
+});
+
+describe('live exit rule (judgeExitLive), every branch', () => {
+  const sale = (impactPct: number) => ({ impactPct, sizeLabel: '1,000 pufETH', asOf: NOW.toISOString(), links: [] });
+  test.each<[string, TokenProfile, number, Level, RegExp]>([
+    ['redemptions closed beats any depth', exit({ redemptionsOpen: false }), 0.1, 'bad', /Redemptions are closed/],
+    ['impact over 5%', exit({}), 5.01, 'bad', /over 5%/],
+    ['impact exactly 5%', exit({}), 5, 'warning', /1–5%/],
+    ['impact over 1%', exit({}), 1.01, 'warning', /1–5%/],
+    ['impact exactly 1%, redemption over 21 days', exit({ primaryExitDays: 21.5 }), 1, 'warning', /over 21/],
+    ['thin impact, redemption state unknown', exit({ redemptionsOpen: null }), 0.5, 'unknown', /not known from a current source/],
+    ['thin impact, no curated exit facts', token(), 0.5, 'unknown', /not known from a current source/],
+    ['thin impact, curated exit facts too old', exit({ asOf: '2026-01-01' }), 0.5, 'unknown', /not known from a current source/],
+    ['thin impact, redemptions open within 21 days', exit({ primaryExitDays: 21 }), 1, 'good', /at most 1%.*redemptions are open/],
+  ])('%s', (_l, t, impact, level, fact) => {
+    const j = judgeExitLive(t, sale(impact), NOW);
+    expect(j.level).toBe(level);
+    expect(j.fact).toMatch(fact);
+  });
+});
+
+describe('live petals: an unverified source never makes green', () => {
+  test('a green live peg on an unverified rate function is grey, and says why', () => {
+    const t = token({ rateSource: { ...getToken('pufeth')!.rateSource!, verified: false } });
+    const r = rate(t, NOW, { peg: { nowPct: 0.1, maxAbsPct: 0.2, coverageDays: 7, asOf: NOW.toISOString(), links: [] } });
+    const p = r.petals.find((x) => x.id === 'peg')!;
+    expect(p).toMatchObject({ level: 'unknown', method: 'live', verified: false });
+    expect(p.fact).toMatch(/\(rate function unverified\)$/);
+  });
+  test('a red live peg on an unverified rate function stays red', () => {
+    const t = token({ rateSource: { ...getToken('pufeth')!.rateSource!, verified: false } });
+    const r = rate(t, NOW, { peg: { nowPct: -3, maxAbsPct: 3, coverageDays: 7, asOf: NOW.toISOString(), links: [] } });
+    expect(r.petals.find((x) => x.id === 'peg')!.level).toBe('bad');
+  });
+});
+
+describe('backing: bridged supply with an unknown or thin verifier set', () => {
+  test.each<[string, TokenProfile, Level, RegExp]>([
+    ['bridged, verifiers unknown', backing({ bridged: true, bridgeMinVerifiers: null }), 'unknown', /verifier setup is not known/],
+    ['bridged, 1 verifier', backing({ bridged: true, bridgeMinVerifiers: 1 }), 'bad', /a single verifier/],
+    ['bridged, 0 verifiers', backing({ bridged: true, bridgeMinVerifiers: 0 }), 'bad', /no verifier/],
+    ['bridged, 2 verifiers', backing({ bridged: true, bridgeMinVerifiers: 2 }), 'good', /bridges with 2\+ verifiers/],
+    ['whether bridged is unknown', backing({ bridged: null }), 'unknown', /Whether bridged supply exists/],
+  ])('%s', (_l, t, level, fact) => {
+    const j = judgeBacking(t);
+    expect(j.level).toBe(level);
+    expect(j.fact).toMatch(fact);
   });
 });

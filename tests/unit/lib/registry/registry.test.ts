@@ -1,14 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { getAddress } from 'viem';
-import { ISSUER_FILES, REGISTRY_VERSION, TOKENS, getToken, parseRegistry } from '../../lib/registry';
-import { registryJson } from '../../lib/registry/export';
-import { TokenProfile, type TokenProfileInput } from '../../lib/registry/schema';
-import { LAYERS } from '../../lib/registry/layers';
-import { MISNOMERS } from '../../lib/registry/misnomers';
-import { classifyLink, linkContext } from '../../lib/detect/links';
-import { createTextMatcher } from '../../lib/detect/text';
-import { detectConfig } from '../../lib/registry/detect-config';
+import { ISSUER_FILES, REGISTRY_VERSION, TOKENS, getToken, parseRegistry } from '../../../../lib/registry';
+import { registryJson } from '../../../../lib/views/registry-json';
+import { rate } from '../../../../lib/risk/rate';
+import { METHOD_VERSION } from '../../../../lib/risk/types';
+import { TokenProfile, type TokenProfileInput } from '../../../../lib/registry/schema';
+import { LAYERS } from '../../../../lib/registry/layers';
+import { MISNOMERS } from '../../../../lib/registry/misnomers';
+import { classifyLink, linkContext } from '../../../../lib/detect/links';
+import { createTextMatcher } from '../../../../lib/detect/text';
+import { detectConfig } from '../../../../lib/registry/detect-config';
 
 describe('registry data', () => {
   test.each(Object.entries(ISSUER_FILES))('issuer file %s validates', (_name, entries) => {
@@ -113,6 +115,25 @@ describe('registry.json', () => {
     const doc = Shape.parse(JSON.parse(registryJson()));
     expect(doc.version).toBe(REGISTRY_VERSION);
     expect(doc.tokens.map((t) => t.id).sort()).toEqual(TOKENS.map((t) => t.id).sort());
+  });
+
+  test("registry.json carries every token's bundled rating, as rate() gives it, with the method version", () => {
+    const now = new Date('2026-12-01T00:00:00Z');
+    const doc = JSON.parse(registryJson(now)) as {
+      method: string;
+      ratedAt: string;
+      tokens: Array<{ id: string; rating: { method: string; headline: string; petals: Array<{ id: string; level: string; fact: string; sources: string[] }> } }>;
+    };
+    expect(doc.method).toBe(METHOD_VERSION);
+    expect(doc.ratedAt).toBe('2026-12-01');
+    for (const t of TOKENS) {
+      const r = rate(t, now);
+      const got = doc.tokens.find((x) => x.id === t.id)!.rating;
+      expect(got.method).toBe(METHOD_VERSION);
+      expect(got.headline).toBe(r.headline.text);
+      expect(got.petals.map((p) => [p.id, p.level, p.fact])).toEqual(r.petals.map((p) => [p.id, p.level, p.fact]));
+      for (const p of got.petals) for (const u of p.sources) expect(u).toMatch(/^https:\/\//);
+    }
   });
 });
 
