@@ -21,6 +21,9 @@
 //   venue, or a strong redemption path next to it.
 import type { Level } from './types';
 
+/** The method version these rules are proposed for (the lead sets METHOD_VERSION when adopting them). */
+export const EXIT_METHOD_VERSION = 'lrt-v0.2';
+
 export type Denomination = 'ETH' | 'BTC';
 
 /** Impact lines, percent: comfortable and bad. */
@@ -71,6 +74,7 @@ export interface RedemptionInput {
 export interface ExitJudgement {
   level: Level;
   fact: string;
+  methodVersion: typeof EXIT_METHOD_VERSION;
   market: Level;
   redemption: 'closed' | 'strong' | 'open' | 'slow' | 'unknown';
 }
@@ -111,7 +115,7 @@ export function judgeExitPetal(market: MarketInput | null, redemption: Redemptio
   const m = judgeMarket(market);
   const r = classifyRedemption(redemption, denomination);
   const rText = redemption && redemption.fresh ? redemption.text : 'Redemption status is not known from a current source.';
-  const fact = (level: Level) => ({ level, fact: `${m.fact}. ${rText}`, market: m.level, redemption: r });
+  const fact = (level: Level): ExitJudgement => ({ level, fact: `${m.fact}. ${rText}`, methodVersion: EXIT_METHOD_VERSION, market: m.level, redemption: r });
   if (r === 'closed') return fact('bad');
   let level: Level;
   if (m.level === 'unknown') level = r === 'slow' ? 'warning' : 'unknown';
