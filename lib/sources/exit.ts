@@ -2,8 +2,9 @@
 // (Curve get_dy, Uniswap v3 QuoterV2, Balancer V2 queries, Fluid DEX estimateSwapIn) for every venue the registry
 // names, in two Multicall3 rounds: one that checks what each pool holds (Curve coins(i), Balancer
 // Vault.getPoolTokens, Fluid getPoolTokens), one that quotes a ladder of sizes on every venue that passed. Impact
-// is measured against a small quote on the same venue, so a market discount is not counted as the cost of size. Only exits into the base asset count (ETH tokens: ETH, WETH,
-// stETH, wstETH; BTC tokens: WBTC, cbBTC), as Gauntlet counts them: a pool into another restaking token is no exit.
+// is measured against a small quote on the same venue, so a market discount is not counted as the cost of size.
+// Only exits into the base asset count (ETH tokens: ETH, WETH, stETH, wstETH; BTC tokens: WBTC, cbBTC), as
+// Gauntlet counts them: a pool into another restaking token is no exit.
 import { formatUnits, getAddress, parseAbi, parseUnits, type Abi, type Address, type PublicClient } from 'viem';
 import type { TokenProfile } from '../registry/schema';
 import { chainSource, type ChainSource } from '../provenance';
@@ -16,7 +17,7 @@ export type { Denomination };
 /**
  * Base assets an exit may end in, by the token's denomination, mainnet addresses from DefiLlama's coreAssets.json
  * (DefiLlama/DefiLlama-Adapters@1eb4e81d:projects/helper/coreAssets.json). stETH and wstETH count as ETH exits
- * (the field's practice); WBTC and cbBTC as BTC exits. 0xEeee… is the native-ETH coin of older Curve pools.
+ * (the field's practice); WBTC and cbBTC as BTC exits. 0xEeee… is native ETH (Fluid pools, older Curve pools).
  */
 export const EXIT_ASSETS: Record<Denomination, ReadonlyArray<{ symbol: string; address: Address; decimals: number }>> = {
   ETH: [
@@ -44,12 +45,6 @@ export const EXIT_LADDER: Record<Denomination, { reference: number; reported: re
 
 /** Impact lines, percent, for "sellable within": the forms Gauntlet and LlamaRisk publish (lib/risk/exit.ts). */
 export const SELLABLE_LINES = [IMPACT_LINES.comfortable, IMPACT_LINES.bad] as const;
-
-/**
- * Sizes the petal and the card use today (lib/live/facts.ts reads the last one for ETH tokens).
- * @deprecated per-denomination sizes are in EXIT_LADDER; kept until the live wiring reads `reported`.
- */
-export const EXIT_SIZES = [100, 1000] as const;
 
 export interface SellableSize {
   /** Whole tokens sellable on the best single venue within the line; null when even the smallest rung is over it. */
