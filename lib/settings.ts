@@ -2,10 +2,9 @@
 // where live data comes from and when to alert. Stored in storage.local under one key with a version number. Read
 // through `parseSettings`: an older value is migrated step by step (MIGRATIONS), then a damaged field falls back to
 // its default on its own, so one bad value never resets the others or breaks the extension.
-import { z } from 'zod/mini';
+import { z } from './zod';
 export { SETTINGS_KEY } from './storage-keys';
 
-z.config({ jitless: true });
 
 /** A site as the user names it: a host name such as `x.com` (covers its subdomains too). */
 const Site = z.string().check(z.regex(/^[a-z0-9.-]{1,253}$/));

@@ -4,7 +4,7 @@
 // (Renzo's 30-day compounding). Samples live in one small record per token behind a key-value backend (a
 // storage.local key per token, or an IndexedDB object store), so a refresh rewrites one token's record, never the
 // whole live cache. Pure apart from the backend it is given.
-import { z } from 'zod/mini';
+import { z } from '../zod';
 
 export interface RateSample {
   /** When the rate was read, ms since the epoch (the block's time when known). */

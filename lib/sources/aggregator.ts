@@ -5,14 +5,12 @@
 // any single registry venue; being off-chain and unverifiable, it is labelled "aggregator route" and counts as at
 // most yellow in the Exit petal (lib/risk/exit.ts). Sequential, a pause between calls, and a 429 ends the run: the
 // public tier allows a few requests a second. Whole registry on a schedule, never for the page being viewed.
-import { z } from 'zod';
+import { z } from '../zod';
 import { formatUnits, parseUnits } from 'viem';
 import type { TokenProfile } from '../registry/schema';
 import { apiSource, type ApiSource } from '../provenance';
 import { fail, getJson, type GetOptions, type Outcome } from './http';
 import { EXIT_LADDER, denominationOf, sellableWithin, SELLABLE_LINES, type Denomination, type SellableSize } from './exit';
-
-z.config({ jitless: true });
 
 /** KyberSwap's Ethereum route endpoint (docs.kyberswap.com Aggregator API; the URL DefiLlama's job uses). */
 export const KYBERSWAP_ETHEREUM = 'https://aggregator-api.kyberswap.com/ethereum';
@@ -23,7 +21,7 @@ const OUT: Record<Denomination, { address: string; decimals: number; symbol: str
 };
 export const PAUSE_MS = 500;
 
-const Uint = z.string().regex(/^\d{1,78}$/);
+const Uint = z.string().check(z.regex(/^\d{1,78}$/));
 const RoutesResponse = z.object({
   data: z.object({ routeSummary: z.object({ tokenIn: z.string(), amountIn: Uint, tokenOut: z.string(), amountOut: Uint }) }),
 });
