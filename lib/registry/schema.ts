@@ -128,7 +128,7 @@ export const LayerUse = z.object({
 export const ExitVenue = z.object({
   chain: ChainId,
   address: z.string(),
-  kind: z.enum(['curve', 'uniswap-v3', 'balancer', 'other']),
+  kind: z.enum(['curve', 'uniswap-v3', 'balancer', 'fluid-dex', 'other']),
   pair: z.string(),
   /**
    * How to quote a sale of the token on this venue on-chain (lib/sources/exit.ts); null when the venue's indices,
@@ -137,12 +137,20 @@ export const ExitVenue = z.object({
   quote: z._default(
     z.nullable(
     z.discriminatedUnion('kind', [
-      /** Curve `get_dy(int128 i, int128 j, uint256 dx)` on the pool itself. */
-      z.object({ kind: z.literal('curve'), i: z.int().check(z.gte(0), z.lte(7)), j: z.int().check(z.gte(0), z.lte(7)), outDecimals: z.int().check(z.gte(0), z.lte(36)) }),
+      /**
+       * Curve `get_dy(int128 i, int128 j, uint256 dx)` on the pool itself. The coin indexes are not stored: they are
+       * read with `coins(i)` at every refresh, so a wrong guess of the coin order can never price the wrong coin.
+       */
+      z.object({ kind: z.literal('curve'), tokenOut: z.string(), outDecimals: z.int().check(z.gte(0), z.lte(36)) }),
       /** Uniswap v3 QuoterV2 `quoteExactInputSingle` for the pool's pair and fee tier. */
       z.object({ kind: z.literal('uniswap-v3'), quoter: z.string(), tokenOut: z.string(), fee: z.int().check(z.positive()), outDecimals: z.int().check(z.gte(0), z.lte(36)) }),
       /** Balancer V2 BalancerQueries `querySwap` for a pool id. */
       z.object({ kind: z.literal('balancer'), queries: z.string(), poolId: z.string().check(z.regex(/^0x[0-9a-fA-F]{64}$/)), tokenOut: z.string(), outDecimals: z.int().check(z.gte(0), z.lte(36)) }),
+      /**
+       * Fluid DEX: DexReservesResolver `estimateSwapIn(address dex, bool swap0to1, uint256 amountIn, uint256 amountOutMin)`;
+       * the pool's token order is read with the resolver's `getPoolTokens(address)` at every refresh.
+       */
+      z.object({ kind: z.literal('fluid-dex'), resolver: z.string(), tokenOut: z.string(), outDecimals: z.int().check(z.gte(0), z.lte(36)) }),
     ]),
     ),
     null,
@@ -262,6 +270,12 @@ export const TokenProfile = z
          * `/pools` listing, so ids taken from third-party copies of it stay false (the card says so).
          */
         poolIdsVerified: z._default(z.boolean(), false),
+        /**
+         * The pool key the yield-server adaptor emits (`pool:` in its index.js, cited by the profile), e.g. the token
+         * address. Pools first seen before 2026-07-02 keep a random UUID, so the key cannot be turned into a pool id
+         * offline; it is what a maintainer matches in `/pools` (or `/configPool`) to find and check the id.
+         */
+        poolKey: z._default(z.nullable(z.string().check(z.minLength(1))), null),
       }),
     ),
     risk: RiskInputs,

@@ -33,6 +33,10 @@ export const CONTRACT_NAMES = [
   'LzEndpointMock',
   'ReceiveUlnMock',
   'RoleManagerMock',
+  // Exit and redemption (issue 15): Balancer Vault, Fluid resolver, withdrawal contracts.
+  'BalancerVaultMock',
+  'WithdrawalsMock',
+  'FluidResolverMock',
 ] as const;
 export type ContractName = (typeof CONTRACT_NAMES)[number];
 
