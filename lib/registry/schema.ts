@@ -223,6 +223,8 @@ export const RiskInputs = z.object({
 });
 
 export const Bounty = z.object({
+  /** `ended`: the only programme found was time-boxed and is over (a fact, unlike finding none). */
+  status: z._default(z.enum(['active', 'ended']), 'active'),
   platform: z.string(),
   maxUsd: z.nullable(z.int().check(z.gte(0))),
   url: z.optional(z.url()),
@@ -254,6 +256,11 @@ export const TokenProfile = z
     exitVenues: z.array(ExitVenue),
     audits: z.array(Audit),
     bounty: z.nullable(Bounty),
+    /**
+     * Whether the issuer's bug bounty was looked for (lib/registry/bounties.ts). With no bounty, a search that
+     * found none is grey ("none found in the sources checked"), never a warning: absence is not a fact.
+     */
+    bountyChecked: z._default(z.boolean(), false),
     incidents: z.array(Incident),
     /** First mainnet deployment (for "time live"); null when no source gives it. */
     launchedAt: z.nullable(z.object({ date, verified: z.boolean(), sources: Sources })),
