@@ -1,7 +1,7 @@
 // Runs in: background, tests. The rating entry point with live data: which live values may feed the petals (fresh
 // ones only) and the rating of a token with them. Where a petal's level is decided: lib/risk/rate.ts.
 import type { TokenProfile } from '../registry/schema';
-import { FRESH_MIN, type TokenLive } from '../live/facts';
+import type { TokenLive } from '../live/facts';
 import { fromEigenLayer, fromSymbiotic } from './slashing';
 import { rate, type LiveRisk } from './rate';
 import type { Rating } from './types';
@@ -30,7 +30,9 @@ export function liveRisk(t: TokenProfile, l: TokenLive | null): LiveRisk {
   }
   const s = l.slashing;
   if (s?.fresh) {
-    const ttl = FRESH_MIN.slashing * 60_000;
+    // tokenLive already decided freshness (three periods, longer with a slower user refresh interval): the judge's
+    // own age rule must not undo it, so it gets no shorter limit than the fact's.
+    const ttl = Number.MAX_SAFE_INTEGER;
     const figures = s.value.layer === 'EigenLayer' ? fromEigenLayer(s.value.exposure, s.okAt, ttl) : fromSymbiotic(s.value.vault, s.okAt, ttl);
     out.slashing = { figures, asOf: s.okAt, links: keySources(s.sources), verified: s.value.verified };
   }

@@ -2,6 +2,7 @@
 // Kelp reuses 0x4186…b41F across chains with different roles: every label is keyed by (chain, address).
 import type { TokenProfileInput } from '../schema';
 import { DLA_COMMIT, EIGENLAYER_SLASHING, YS_COMMIT, page, repoFile } from '../sources';
+import { VENUE_SOURCES, balancer, uniswapV3, fluidDex, fluidDexSource } from '../venues';
 
 const KELP = 'c289b815eb8f3300ed9feab13ef6b8b05515a15c';
 const OFT = '0x4186BFC76E2E237523CBC30FD220FE055156b41F';
@@ -79,11 +80,15 @@ export const kelp: TokenProfileInput[] = [
         sources: ['merkle-rseth', 'aave-rseth-incident'],
       },
     ],
-    exitVenues: [],
+    exitVenues: [
+      fluidDex('rsETH/ETH', '0x276084527B801e00Db8E4410504F9BaF93f72C67', 'ETH', ['fluid-dex-rseth-eth']),
+      balancer('rsETH/WETH', '0x58aadfb1afac0ad7fca1148f3cde6aedf5236b6d00000000000000000000067f', 'WETH', false, ['gearbox-balancer', 'veda-chainvalues']),
+      uniswapV3('rsETH/WETH 0.05%', '0x059615EBf32C946aaab3D44491f78e4F8e97e1D3', 'WETH', 500, []),
+    ],
     bounty: null,
     launchedAt: null,
     yieldSources: ['Ethereum consensus and execution rewards', 'EigenLayer AVS rewards'],
-    defillama: { slug: 'kelp', poolIds: [], verified: true },
+    defillama: { slug: 'kelp', poolIds: [], verified: true, poolKey: '0xa1290d69c65a6fe4df752f95823fae25cb99e5a7-ethereum' },
     risk: {
       slashing: null,
       exit: null,
@@ -103,6 +108,13 @@ export const kelp: TokenProfileInput[] = [
       'One address (0x4186…b41F) is rsETH on several L2s but a different contract on other chains: labels are keyed by chain and address.',
     ],
     sources: [
+      VENUE_SOURCES.fluidResolver,
+      fluidDexSource('fluid-dex-rseth-eth', 'Dex_rsETH_ETH.json'),
+      VENUE_SOURCES.uniPoolAddress,
+      VENUE_SOURCES.uniDeployments,
+      VENUE_SOURCES.balancerQueries,
+      VENUE_SOURCES.gearboxBalancer,
+      VENUE_SOURCES.vedaChainValues,
       repoFile('kelp-readme', 'Kelp-DAO/LRT-rsETH', KELP, 'README.md'),
       repoFile('kelp-oracle', 'Kelp-DAO/LRT-rsETH', KELP, 'contracts/LRTOracle.sol'),
       repoFile('kelp-withdrawal-manager', 'Kelp-DAO/LRT-rsETH', KELP, 'contracts/LRTWithdrawalManager.sol'),

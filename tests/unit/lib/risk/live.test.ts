@@ -65,6 +65,13 @@ describe('the Slashing petal from a fresh chain read', () => {
     expect(p.fact).toContain(judgeSlashing(getToken('rseth')!).fact.slice(0, 30));
   });
 
+  test('a slower refresh interval keeps the read judged for three of its periods', () => {
+    const t = getToken('rseth')!;
+    const later = new Date(NOW.getTime() + 5 * 3_600_000);
+    const p = rateWith(t, later, { live: tokenLive(t, withExposure('rseth'), later, undefined, { refreshMinutes: 1440 }), offline: false }).petals[0]!;
+    expect(p).toMatchObject({ id: 'slashing', method: 'live', level: 'bad' });
+  });
+
   test('offline mode uses no live read', () => {
     const t = getToken('rseth')!;
     expect(rateWith(t, NOW, { live: tokenLive(t, withExposure('rseth'), NOW), offline: true }).petals[0]!.method).toBe('curated');
