@@ -188,7 +188,15 @@ test('service worker stopped mid-refresh: values kept, run reported interrupted,
     assert.ok(Date.now() < deadline, 'the prices request reached the server');
     await new Promise((r) => setTimeout(r, 50));
   }
-  // Let the jobs that do not hang finish, then kill the worker while prices (and charts) hang.
+  // Let the jobs that do not hang finish (the rates job among them: it shares anvil with the slashing jobs, so it is
+  // waited for, not timed), then kill the worker while prices (and charts) hang.
+  const ratesDone = Date.now() + 10_000;
+  for (;;) {
+    const j = await ext.evaluate(async () => ((await chrome.storage.local.get('live:jobs'))['live:jobs'] as Record<string, { runningSince: string | null; lastOkAt: string | null }>)['rates:eip155:1']);
+    if (j && j.runningSince === null && j.lastOkAt && Date.parse(j.lastOkAt) > Date.parse(job(fresh, 'rates:eip155:1').lastOkAt ?? '')) break;
+    assert.ok(Date.now() < ratesDone, 'the rates job finished before the stop');
+    await new Promise((r) => setTimeout(r, 50));
+  }
   await new Promise((r) => setTimeout(r, 500));
   // A mark on the running worker's global scope: a restarted worker will not have it.
   const oldWorker = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
