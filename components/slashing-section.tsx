@@ -11,7 +11,8 @@ export function SlashingSection({ view, detail = false, now = new Date() }: { vi
   const read = view.state === 'read';
   const age = view.okAt ? `${view.fresh ? 'live' : 'last good value'}, ${agoText(view.okAt, now)} ago` : null;
   return (
-    <div className={`rl-slashing-live${read && !view.fresh ? ' rl-stale' : ''}`} data-slashing-live={view.state} data-fresh={String(view.fresh)} data-layer={view.layer ?? ''}>
+    // Full addresses (AVSs, operators, networks) must wrap inside the card's width.
+    <div style={{ overflowWrap: 'anywhere' }} className={`rl-slashing-live${read && !view.fresh ? ' rl-stale' : ''}`} data-slashing-live={view.state} data-fresh={String(view.fresh)} data-layer={view.layer ?? ''}>
       <p className="rl-fact" data-slashing-sentence="">
         {read && !view.verified && <Unverified verified={false} />} {view.sentence}
         {age && (

@@ -6,7 +6,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startFixtureServer } from './lib/env.ts';
+import { join } from 'node:path';
+import { SCREENSHOTS, startFixtureServer } from './lib/env.ts';
 import { launchChromium, type ChromiumSession } from './lib/launch.ts';
 import { extensionPage as openExtensionPage, pointAt, refresh, startLiveServices, type LiveServices } from './lib/live-services.ts';
 import { ACTORS, EXPECTED } from '../support/slashing-state.ts';
@@ -99,7 +100,10 @@ test('after the staker map has turned over, five cards judge the Slashing petal 
   }
 
   // The figures, each reproducible from the calls linked next to it.
-  const ez = (await detail('ezeth')).dom;
+  const ezPage = await detail('ezeth');
+  await ezPage.page.locator('[data-slashing]').screenshot({ path: join(SCREENSHOTS, 'slashing-detail-chromium.png') });
+  await ezPage.page.close();
+  const ez = ezPage.dom;
   assert.match(ez.sentence!, /Up to 10% of ezETH's backing can be slashed by 1 AVS; none redistributes\./);
   assert.match(ez.sentence!, /unverified/, 'Renzo’s RestakeManager address is not from Renzo’s repository: shown unverified');
   assert.match(ez.figures.slashable!.text, /10%: 20 ETH of 200 ETH restaked on EigenLayer/);
