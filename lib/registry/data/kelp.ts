@@ -94,14 +94,18 @@ export const kelp: TokenProfileInput[] = [
       exit: null,
       admin: null,
       peg: null,
+      // The April 2026 incident route was secured by one verifier (1-of-1). Yearn's on-chain read of 2026-07-16
+      // lists the rsETH OFT adapter route at 4-of-4 (Canary, Horizen, LayerZero Labs, Nethermind); a third party's
+      // read, so unverified, and past the method's 90 days on 2026-12-01: grey until the live LayerZero read
+      // (lib/sources/bridges.ts) decides. The incident itself stays in `incidents`.
       backing: {
         simpleBackingPct: null,
-        bridgeMinVerifiers: 1,
+        bridgeMinVerifiers: 4,
         bridged: true,
         offchainCustody: false,
-        asOf: '2026-04-18',
-        verified: true,
-        sources: ['merkle-rseth', 'aave-rseth-incident'],
+        asOf: '2026-07-16',
+        verified: false,
+        sources: ['yearn-bridges'],
       },
     },
     notes: [
@@ -121,6 +125,7 @@ export const kelp: TokenProfileInput[] = [
       repoFile('ys-kelp', 'DefiLlama/yield-server', YS_COMMIT, 'src/adaptors/kelp/index.js'),
       page('merkle-rseth', 'Merkle Press: how a single-validator bridge flaw released 116k rsETH', 'https://merkle.press/posts/how-a-single-validator-bridge-flaw-released-116k-rseth'),
       page('aave-rseth-incident', 'Aave governance: rsETH incident 2026-04-18', 'https://governance.aave.com/t/rseth-incident-2026-04-18/24481'),
+      repoFile('yearn-bridges', 'yearn/risk-score', 'fcc7c476e23b4b53027ad4f80f307c9aad4db991', 'src/data/bridges.json', 'Yearn Curation bridges.json: per-route LayerZero DVN quorum, verified 2026-07-16'),
       EIGENLAYER_SLASHING,
     ],
     reviewedAt: '2026-11-20',
