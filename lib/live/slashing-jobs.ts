@@ -117,20 +117,21 @@ export const stakersJob: Job = {
       }
     }
 
-    // Rotation: never-read stakers first, then the oldest entries.
+    // Rotation: never-read stakers first, then the oldest entries; among equals the protocols take turns (rank
+    // within the protocol's list), so ether.fi's ~475 nodes do not hold back a protocol listed after it.
     const seen = new Set<string>();
     const all = specs.flatMap((s) =>
-      (lists.get(s.protocol)?.stakers ?? []).flatMap((x) => {
+      (lists.get(s.protocol)?.stakers ?? []).flatMap((x, rank) => {
         const lc = x.address.toLowerCase();
         if (seen.has(lc)) return [];
         seen.add(lc);
-        return [{ staker: x.address as Address, strategies: s.strategies.map((k) => k.address as Address) }];
+        return [{ staker: x.address as Address, strategies: s.strategies.map((k) => k.address as Address), rank }];
       }),
     );
     const order = all
       .map((x, i) => ({ x, i, at: entries[key.elStaker(x.staker)]?.okAt ?? '' }))
-      .sort((a, b) => (a.at === b.at ? a.i - b.i : a.at < b.at ? -1 : 1))
-      .map((o) => o.x);
+      .sort((a, b) => (a.at !== b.at ? (a.at < b.at ? -1 : 1) : a.x.rank !== b.x.rank ? a.x.rank - b.x.rank : a.i - b.i))
+      .map((o) => ({ staker: o.x.staker, strategies: o.x.strategies }));
     const slice = order.slice(0, Math.floor(budget / 2));
     if (slice.length) {
       const res = await readStakers(cc.client, slice, { budget, now: ctx.now });
