@@ -21,6 +21,11 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Restake Lens' },
+    // Steps through the mentions on the page, opening each one's card (changeable in the browser's shortcut
+    // settings); the page gains no tab stops.
+    commands: {
+      'next-mention': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Show the next restaking token on this page' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -11,6 +11,7 @@ import { checkDepeg, openAlert } from '../../lib/alerts/service';
 import { updateAllBadges, updateBadge } from './badge';
 import { SETTINGS_KEY } from '../../lib/storage-keys';
 import { upgradeStoredSettings } from '../../lib/settings-store';
+import { NEXT_MENTION, NEXT_MENTION_COMMAND } from '../../lib/messaging/to-content';
 
 export default defineBackground(() => {
   const origin = browser.runtime.getURL('/');
@@ -30,6 +31,15 @@ export default defineBackground(() => {
     await updateAllBadges();
   });
   browser.notifications.onClicked.addListener((id) => void openAlert(id));
+  // The "next mention" shortcut: the active tab's top frame scrolls to its next mention and opens the card.
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== NEXT_MENTION_COMMAND) return;
+    void (async () => {
+      const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+      if (id !== undefined) await browser.tabs.sendMessage(id, NEXT_MENTION, { frameId: 0 });
+      // A tab without our content script (an extension page, a site switched off before load) cannot answer.
+    })().catch((err: unknown) => console.warn('[restake-lens] next mention: the tab did not answer', err));
+  });
   browser.storage.onChanged.addListener((changes, area) => {
     // Offline mode or RPC endpoints changed: re-plan (a job not yet due stays not due).
     if (area === 'local' && SETTINGS_KEY in changes) void tick();

@@ -1,9 +1,9 @@
 // Runs in: content script, in every http(s) frame. Wiring only: ask the background whether and what to mark here,
 // run the lens, and restart it when the user's settings change or the page navigates within itself.
-import './style.css';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { send } from '../../lib/messaging/client';
+import { isNextMention } from '../../lib/messaging/to-content';
 import { SETTINGS_KEY } from '../../lib/storage-keys';
 import { startLens, type Lens } from './lens';
 
@@ -31,6 +31,12 @@ export default defineContentScript({
       if (area === 'local' && SETTINGS_KEY in changes) void apply();
     };
     browser.storage.onChanged.addListener(onChanged);
+    // The background relays the "next mention" shortcut to the top frame only.
+    const onMessage = (message: unknown, sender: { id?: string }) => {
+      if (sender.id === browser.runtime.id && isNextMention(message)) lens?.next();
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
     ctx.addEventListener(window, 'wxt:locationchange', () => lens?.navigated());
     // Back/forward cache: the page comes back as it was, but the tab's reports were cleared when it loaded.
     ctx.addEventListener(window, 'pageshow', (e) => {
@@ -38,6 +44,7 @@ export default defineContentScript({
     });
     ctx.onInvalidated(() => {
       browser.storage.onChanged.removeListener(onChanged);
+      browser.runtime.onMessage.removeListener(onMessage);
       lens?.stop();
     });
   },

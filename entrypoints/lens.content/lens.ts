@@ -4,21 +4,30 @@ import { createTextMatcher } from '../../lib/detect/text';
 import type { DetectConfig } from '../../lib/detect/types';
 import { send } from '../../lib/messaging/client';
 import { startHoverLayer } from './hover-layer';
-import { Annotator } from './marks';
-import { follow, type Follower } from './observer';
+import { Marks, NO_PAINT, type Mark } from './marks';
+import { follow } from './observer';
+import { highlightPainter } from './paint';
 import { createScanner } from './scanner';
 
 const REPORT_DELAY_MS = 400;
 
+/** Document order of two marks (across shadow roots, by their hosts' order as the browser compares them). */
+function inTextOrder(a: Mark, b: Mark): number {
+  if (a.node === b.node) return a.start - b.start;
+  return a.node.compareDocumentPosition(b.node) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+}
+
 export interface Lens {
   /** The page navigated within itself (history API): report this frame's tokens again. */
   navigated(): void;
+  /** The "next mention" shortcut: scroll to the mention after the last one shown and open its card. */
+  next(): void;
   stop(): void;
 }
 
 export function startLens(doc: Document, detect: DetectConfig): Lens {
   const matcher = createTextMatcher(detect);
-  const marks = new Annotator();
+  const marks = new Marks(highlightPainter(doc) ?? NO_PAINT);
   const abort = new AbortController();
 
   let lastReport = '{}';
@@ -37,17 +46,15 @@ export function startLens(doc: Document, detect: DetectConfig): Lens {
     }, REPORT_DELAY_MS);
   };
 
-  // Records caused by our own writes are dropped right after each write (same task, so only ours).
-  let follower: Follower | null = null;
+  const follower = { add: (_root: Node) => {} };
   const scanner = createScanner(matcher, marks, {
-    onMarked: () => {
-      follower?.drop();
-      report();
-    },
-    onShadowRoot: (root) => follower?.add(root),
+    onMarked: report,
+    onShadowRoot: (root) => follower.add(root),
   });
-  follower = follow(doc.documentElement, marks, scanner, report);
-  startHoverLayer(doc, marks, abort.signal);
+  const observer = follow(doc.documentElement, marks, scanner, report);
+  follower.add = observer.add;
+  const hover = startHoverLayer(doc, marks, abort.signal);
+  let shown: Mark | null = null;
   scanner.enqueue(doc.body ?? doc.documentElement);
 
   return {
@@ -55,10 +62,17 @@ export function startLens(doc: Document, detect: DetectConfig): Lens {
       lastReport = '';
       report();
     },
+    next() {
+      const all = [...marks.all()].filter((m) => marks.holds(m)).sort(inTextOrder);
+      if (!all.length) return;
+      const i = shown ? all.findIndex((m) => inTextOrder(m, shown!) > 0) : 0;
+      shown = all[i < 0 ? 0 : i]!;
+      hover.show(shown);
+    },
     stop() {
       abort.abort();
       clearTimeout(reportTimer);
-      follower?.disconnect();
+      observer.disconnect();
       scanner.clear();
       marks.releaseAll();
       void send('tab:report', { counts: {} }).catch(() => undefined);

@@ -106,8 +106,9 @@ describe('marking generated DOM trees', () => {
         await lens.scanner.idle();
         expect(document.body.textContent).toBe(before);
         expect(ours(lens.marks, document.body)).toEqual(want);
-        for (const m of document.body.querySelectorAll('lrt-mark')) {
-          for (let a = m.parentElement; a; a = a.parentElement) {
+        for (const m of lens.marks.all()) {
+          expect(m.range.toString()).toBe(m.text);
+          for (let a = m.node.parentElement; a; a = a.parentElement) {
             expect(EXCLUDED.has(a.tagName) || a.getAttribute('contenteditable') === 'true').toBe(false);
           }
         }
