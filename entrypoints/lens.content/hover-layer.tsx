@@ -16,6 +16,7 @@ import cardCss from '../../assets/card.css?inline';
 import { send } from '../../lib/messaging/client';
 import type { MisnomerView, TokenCardView } from '../../lib/messaging/contract';
 import type { Mark, Marks } from './marks';
+import { guarded, logError } from './log';
 import { claimOwn } from './own';
 import { pageScheme } from './scheme';
 
@@ -109,7 +110,11 @@ export function startHoverLayer(doc: Document, marks: Marks, signal: AbortSignal
   const views = new Map<string, { at: number; view: Promise<TokenCardView | MisnomerView> }>();
   let seq = 0;
 
-  const openMethod = (hash: string) => void send('page:open', { page: 'method', hash }).catch(() => undefined);
+  // Only from the user's own click (the button already ignores scripted events): the page cannot open tabs with it.
+  const openMethod = (hash: string) => {
+    if (navigator.userActivation && !navigator.userActivation.isActive) return;
+    void send('page:open', { page: 'method', hash }).catch((err: unknown) => logError('open method page', err));
+  };
   const render = (state: CardState) => layer?.root.render(<TokenCard state={state} titleId="rl-card-title" onMethod={openMethod} />);
   const inCard = (e: Event) => layer !== null && e.composedPath().includes(layer.host);
 
@@ -156,7 +161,7 @@ export function startHoverLayer(doc: Document, marks: Marks, signal: AbortSignal
       by = how;
       return;
     }
-    if (!genuine(mark)) return;
+    if (!genuine(mark) || doc.designMode === 'on') return;
     layer ??= createLayer(doc);
     layer.host.hidden = false;
     layer.box.setAttribute('data-scheme', mark.node.parentElement ? pageScheme(mark.node.parentElement) : 'light');
@@ -196,7 +201,7 @@ export function startHoverLayer(doc: Document, marks: Marks, signal: AbortSignal
   // Pointer: the latest trusted position, resolved once per animation frame.
   let pointer: { x: number; y: number; el: Element | null; overCard: boolean } | null = null;
   let frame = 0;
-  const resolve = () => {
+  const resolve = guarded('hover', () => {
     frame = 0;
     const p = pointer;
     if (!p) return;
@@ -222,7 +227,7 @@ export function startHoverLayer(doc: Document, marks: Marks, signal: AbortSignal
       pending = null;
     }
     if (anchor && by === 'pointer') scheduleClose();
-  };
+  });
 
   const opts = { capture: true, passive: true, signal };
   doc.addEventListener(

@@ -3,9 +3,9 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { send } from '../../lib/messaging/client';
-import { isNextMention } from '../../lib/messaging/to-content';
-import { SETTINGS_KEY } from '../../lib/storage-keys';
+import { FRAME_PORT, isNextMention, isSettingsChanged } from '../../lib/messaging/to-content';
 import { startLens, type Lens } from './lens';
+import { logError } from './log';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -16,35 +16,46 @@ export default defineContentScript({
   async main(ctx) {
     let lens: Lens | null = null;
     let current = '';
+    // One port per frame while this frame has something reported; reopened (lazily, at the next report) after the
+    // background's worker stopped, so the port keeps no worker awake.
+    let port: ReturnType<typeof browser.runtime.connect> | null = null;
+    const holdPort = () => {
+      if (port || ctx.isInvalid) return;
+      port = browser.runtime.connect({ name: FRAME_PORT });
+      port.onDisconnect.addListener(() => {
+        port = null;
+      });
+    };
     const apply = async () => {
-      const config = await send('page:config', { origin: location.origin }).catch(() => null);
+      const config = await send('page:config', { origin: location.origin }).catch((err: unknown) => {
+        logError('page config', err);
+        return null;
+      });
       // Background unreachable: keep what is on the page rather than flicker it away.
       if (!config || ctx.isInvalid) return;
       const key = JSON.stringify(config);
       if (key === current) return;
       current = key;
       lens?.stop();
-      lens = config.enabled ? startLens(document, config.detect) : null;
+      lens = config.enabled ? startLens(document, config.detect, holdPort) : null;
     };
     await apply();
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && SETTINGS_KEY in changes) void apply();
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    // The background relays the "next mention" shortcut to the top frame only.
+    // The background relays the "next mention" shortcut (to the top frame only) and says when settings changed.
     const onMessage = (message: unknown, sender: { id?: string }) => {
-      if (sender.id === browser.runtime.id && isNextMention(message)) lens?.next();
+      if (sender.id !== browser.runtime.id) return undefined;
+      if (isNextMention(message)) lens?.next();
+      else if (isSettingsChanged(message)) void apply();
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.addEventListener(window, 'wxt:locationchange', () => lens?.navigated());
-    // Back/forward cache: the page comes back as it was, but the tab's reports were cleared when it loaded.
+    // Back/forward cache: the page comes back as it was, but the tab's reports were cleared when it left.
     ctx.addEventListener(window, 'pageshow', (e) => {
       if ((e as PageTransitionEvent).persisted) lens?.navigated();
     });
     ctx.onInvalidated(() => {
-      browser.storage.onChanged.removeListener(onChanged);
       browser.runtime.onMessage.removeListener(onMessage);
+      port?.disconnect();
       lens?.stop();
     });
   },

@@ -4,6 +4,7 @@
 // repointed or a region made editable loses its marks and is read again. Scanning happens in the scanner's slices.
 import type { Marks } from './marks';
 import type { Scanner } from './scanner';
+import { guarded } from './log';
 
 export interface Follower {
   /** Also follow changes inside this root (an open shadow root). */
@@ -14,7 +15,7 @@ export interface Follower {
 const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href', 'contenteditable'] };
 
 export function follow(root: Node, marks: Marks, scanner: Scanner, onChange: () => void): Follower {
-  const observer = new MutationObserver((records) => {
+  const observer = new MutationObserver(guarded('observer', (records: MutationRecord[]) => {
     let changed = false;
     let removed = false;
     for (const rec of records) {
@@ -35,7 +36,7 @@ export function follow(root: Node, marks: Marks, scanner: Scanner, onChange: () 
     // A removed or moved node's marks go now: a moved text node comes back through addedNodes (or is queued here).
     if (removed) for (const node of marks.sweep()) scanner.enqueue(node);
     if (changed) onChange();
-  });
+  }));
   observer.observe(root, OPTIONS);
   return {
     add: (r) => observer.observe(r, OPTIONS),

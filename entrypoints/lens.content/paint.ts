@@ -9,7 +9,8 @@
 //   each open shadow root holding a mark) only once a mark exists. A page cannot guess it before, and a page with
 //   no mark (or a site switched off) sees no stylesheet, no highlight and no name of ours.
 import type { MatchKind } from '../../lib/detect/types';
-import type { Painter } from './marks';
+import { guarded } from './log';
+import type { Mark, Painter } from './marks';
 
 export const highlightName = (id: string, kind: MatchKind) => `lrt:${id}:${kind}`;
 
@@ -43,7 +44,7 @@ export function highlightPainter(doc: Document): Painter | null {
   };
 
   return {
-    add(mark) {
+    add: guarded('paint', (mark: Mark) => {
       const name = highlightName(mark.id, mark.kind);
       let h = named.get(name);
       if (!h) named.set(name, (h = new Highlight()));
@@ -70,7 +71,7 @@ export function highlightPainter(doc: Document): Painter | null {
       paint.add(mark.range);
       const root = mark.node.getRootNode();
       if (root instanceof Document || root instanceof ShadowRoot) style(root);
-    },
+    }),
     remove(mark) {
       const name = highlightName(mark.id, mark.kind);
       named.get(name)?.delete(mark.range);

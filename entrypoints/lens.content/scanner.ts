@@ -5,6 +5,7 @@ import { classifyLink, linkContext, mayHoldAddress, type LinkContext } from '../
 import type { TextMatcher } from '../../lib/detect/text';
 import type { TextMatch } from '../../lib/detect/types';
 import type { Marks } from './marks';
+import { guarded } from './log';
 import { isOwn } from './own';
 
 /** Elements whose text is never the page's prose, or is the user's input, or is drawn rather than written. */
@@ -17,6 +18,24 @@ const SHOW = NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT;
 const BATCH = 256;
 /** Subtrees with more elements than this look for shadow roots on custom elements only (see step()). */
 const HOST_SCAN_LIMIT = 10_000;
+
+/**
+ * Budgets, so no page can make the scan cost the user: mentions kept per text node and per page; text nodes longer
+ * than CHUNK are read a chunk per step (OVERLAP covers the longest match, an 81-character truncated address, and its
+ * boundary characters); and the give-up rule: a page that keeps the scanner busy more than GIVE_UP_SHARE of
+ * GIVE_UP_WINDOW_MS for GIVE_UP_WINDOWS windows in a row stops being followed (its marks so far stay).
+ */
+export const BUDGET = {
+  perNode: 100,
+  perPage: 20_000,
+  chunk: 32_768,
+  overlap: 128,
+  giveUpWindowMs: 10_000,
+  giveUpShare: 0.25,
+  giveUpWindows: 3,
+};
+
+export type BudgetHit = 'node' | 'page' | 'busy';
 
 /** Text the user edits: marking it would put nothing in the page, but a card over the caret gets in the way. */
 const editable = (el: Element) => {
@@ -55,6 +74,19 @@ export interface ScannerHooks {
   onMarked(): void;
   /** An open shadow root was found: observe it. */
   onShadowRoot(root: ShadowRoot): void;
+  /** A budget was reached (each kind once): `page` and `busy` stop the scan. */
+  onBudget(hit: BudgetHit): void;
+  /** The queue ran empty / work arrived again (the e2e build's idle signal). */
+  onIdle?(): void;
+  onBusy?(): void;
+}
+
+/** A text node too long to read in one step: read CHUNK characters per step. */
+interface BigText {
+  node: Text;
+  data: string;
+  at: number;
+  matches: TextMatch[];
 }
 
 /**
@@ -84,6 +116,23 @@ export function createScanner(matcher: TextMatcher, marks: Marks, hooks: Scanner
   const linkCache = new WeakMap<Element, { href: string; ctx: LinkContext | null }>();
   const seenRoots = new WeakSet<ShadowRoot>();
   let marked = false;
+  const big: BigText[] = [];
+  const hit = new Set<BudgetHit>();
+  let stopped = false;
+  const budget = (kind: BudgetHit) => {
+    if (hit.has(kind)) return;
+    hit.add(kind);
+    if (kind !== 'node') {
+      stopped = true;
+      queue.length = 0;
+      big.length = 0;
+      job = null;
+    }
+    hooks.onBudget(kind);
+  };
+  let windowStart = performance.now();
+  let windowBusy = 0;
+  let busyWindows = 0;
   /** Parent element -> whether text directly in it may be marked. Cleared when the scanner goes idle. */
   let allowedCache = new Map<Element, boolean>();
 
@@ -119,8 +168,44 @@ export function createScanner(matcher: TextMatcher, marks: Marks, hooks: Scanner
   };
 
   const found = (node: Text, matches: TextMatch[], href?: string) => {
+    if (stopped) return;
+    if (matches.length > BUDGET.perNode) {
+      matches = matches.slice(0, BUDGET.perNode);
+      budget('node');
+    }
+    const room = BUDGET.perPage - marks.size;
+    if (room <= 0) return budget('page');
+    if (matches.length > room) matches = matches.slice(0, room);
     marks.annotate(node, matches, href);
     marked = true;
+    if (marks.size >= BUDGET.perPage) budget('page');
+  };
+
+  /** Reads the next chunk of a long text node; records its marks once the whole node is read. */
+  const stepBig = (b: BigText) => {
+    if (!b.node.isConnected || b.node.data !== b.data) {
+      // Changed meanwhile: the follower has queued it again.
+      big.shift();
+      return;
+    }
+    const lo = Math.max(0, b.at - BUDGET.overlap);
+    const end = Math.min(b.data.length, b.at + BUDGET.chunk);
+    const hi = Math.min(b.data.length, end + BUDGET.overlap);
+    for (const m of matcher.find(b.data.slice(lo, hi))) {
+      const start = m.start + lo;
+      if (start < b.at || start >= end) continue;
+      b.matches.push({ ...m, start, end: m.end + lo });
+    }
+    b.at = end;
+    if (b.at < b.data.length && b.matches.length <= BUDGET.perNode) return;
+    big.shift();
+    if (b.matches.length) found(b.node, b.matches);
+  };
+  /** Text the walk meets: long nodes go to the chunked reader, the rest is matched at once. */
+  const readText = (n: Text): TextMatch[] => {
+    if (n.data.length <= BUDGET.chunk) return matcher.find(n.data);
+    if (!big.some((b) => b.node === n)) big.push({ node: n, data: n.data, at: 0, matches: [] });
+    return [];
   };
 
   /** The text nodes of a link, in order, skipping what the scanner never enters. */
@@ -167,7 +252,7 @@ export function createScanner(matcher: TextMatcher, marks: Marks, hooks: Scanner
     if (!parent || marks.has(node) || insideRejected(parent)) return;
     const a = parent.closest('a[href]');
     if (a && contextOf(a)) return scanLink(a);
-    const m = matcher.find(node.data);
+    const m = readText(node);
     if (m.length) found(node, m);
   };
 
@@ -261,7 +346,13 @@ export function createScanner(matcher: TextMatcher, marks: Marks, hooks: Scanner
     let n: Node | null = null;
     budget *= 4;
     while (budget-- > 0 && (n = w.nextNode())) {
-      const m = matcher.find((n as Text).data);
+      const data = (n as Text).data;
+      if (data.length > BUDGET.chunk) {
+        const parent = n.parentElement;
+        if (parent && !marks.has(n) && allowed(parent, root)) readText(n as Text);
+        continue;
+      }
+      const m = matcher.find(data);
       if (!m.length) continue;
       const parent = n.parentElement;
       if (parent && !marks.has(n) && allowed(parent, root)) found(n as Text, m);
@@ -270,45 +361,63 @@ export function createScanner(matcher: TextMatcher, marks: Marks, hooks: Scanner
   };
 
   const scan = (deadline: number) => {
-    while (performance.now() < deadline) {
-      if (!job && !startNext()) break;
-      if (job) step(job);
+    while (!stopped && performance.now() < deadline) {
+      if (big.length) stepBig(big[0]!);
+      else if (!job && !startNext()) break;
+      else if (job) step(job);
     }
+  };
+
+  /** The give-up rule (see BUDGET): counts this slice's time into the current window. */
+  const account = (start: number, now: number) => {
+    windowBusy += now - start;
+    if (now - windowStart < BUDGET.giveUpWindowMs) return;
+    busyWindows = windowBusy > BUDGET.giveUpShare * (now - windowStart) ? busyWindows + 1 : 0;
+    windowStart = now;
+    windowBusy = 0;
+    if (busyWindows >= BUDGET.giveUpWindows) budget('busy');
   };
 
   const slice = () => {
     scheduled = false;
-    scan(performance.now() + SLICE_MS);
+    const start = performance.now();
+    scan(start + SLICE_MS);
     if (marked) {
       marked = false;
       hooks.onMarked();
     }
-    if (job || queue.length) schedule();
+    account(start, performance.now());
+    if (!stopped && (job || queue.length || big.length)) schedule();
     else {
       allowedCache = new Map();
+      hooks.onIdle?.();
       const w = waiters;
       waiters = [];
       w.forEach((r) => r());
     }
   };
 
+  const safeSlice = guarded('scan', slice);
   const schedule = () => {
     if (scheduled) return;
     scheduled = true;
-    setTimeout(slice, 0);
+    setTimeout(safeSlice, 0);
   };
 
   return {
     enqueue(node) {
+      if (stopped) return;
+      if (!scheduled) hooks.onBusy?.();
       queue.push(node);
       schedule();
     },
     idle() {
-      if (!job && !queue.length && !scheduled) return Promise.resolve();
+      if ((!job && !queue.length && !big.length && !scheduled) || stopped) return Promise.resolve();
       return new Promise((resolve) => waiters.push(resolve));
     },
     clear() {
       queue.length = 0;
+      big.length = 0;
       job = null;
     },
   };

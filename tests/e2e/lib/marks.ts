@@ -3,19 +3,21 @@
 import { markPoint, pageMarks, type MarkInfo, type MarkQuery } from './pages.ts';
 import { poll } from './poll.ts';
 
-/** What Playwright's and Puppeteer's pages share (their evaluate signatures differ only in typing). */
-interface AnyPage {
+/** What Playwright's and Puppeteer's pages and frames share (their evaluate signatures differ only in typing). */
+interface AnyFrame {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the two libraries type this parameter differently
   evaluate(fn: (arg: any) => unknown, arg: never): Promise<unknown>;
+}
+interface AnyPage extends AnyFrame {
   mouse: { move(x: number, y: number): Promise<void> };
 }
 
-const run = <A, R>(page: AnyPage, fn: (arg: A) => R, arg: A): Promise<R> => page.evaluate(fn, arg as never) as Promise<R>;
+const run = <A, R>(page: AnyFrame, fn: (arg: A) => R, arg: A): Promise<R> => page.evaluate(fn, arg as never) as Promise<R>;
 
-export const marksOn = (page: AnyPage, q: MarkQuery = {}): Promise<MarkInfo[]> => run(page, pageMarks, q);
+export const marksOn = (page: AnyFrame, q: MarkQuery = {}): Promise<MarkInfo[]> => run(page, pageMarks, q);
 
 /** Waits until the marks matching `q` number exactly `n` (or at least `n` with `atLeast`). */
-export function waitForMarks(page: AnyPage, n: number, q: MarkQuery = {}, opts: { atLeast?: boolean; timeoutMs?: number } = {}): Promise<MarkInfo[]> {
+export function waitForMarks(page: AnyFrame, n: number, q: MarkQuery = {}, opts: { atLeast?: boolean; timeoutMs?: number } = {}): Promise<MarkInfo[]> {
   return poll(
     () => marksOn(page, q),
     (m) => (opts.atLeast ? m.length >= n : m.length === n),

@@ -25,14 +25,16 @@ export const TEST_CONFIG: DetectConfig = {
 
 export function mountLens(root: Node, config: DetectConfig = TEST_CONFIG) {
   const marks = new Marks();
+  const budgets: string[] = [];
   let follower: Follower | null = null;
   const scanner = createScanner(createTextMatcher(config), marks, {
     onMarked: () => {},
     onShadowRoot: (r) => follower?.add(r),
+    onBudget: (hit) => budgets.push(hit),
   });
   follower = follow(root, marks, scanner, () => {});
   scanner.enqueue(root);
-  return { marks, scanner, stop: () => follower?.disconnect() };
+  return { marks, scanner, budgets, stop: () => follower?.disconnect() };
 }
 
 /** The marks under `root` (and open shadow roots below it), as `id:kind`, in document order. */
