@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { registryJson } from './lib/registry/export';
+import { registryJson } from './lib/views/registry-json';
 import { hostPatterns } from './lib/sources/endpoints';
 
 // Build-time contract: every build output carries registry.json, generated from lib/registry.

@@ -1,9 +1,9 @@
 // Presentational: the full data status from `live:status`: per refresh job its last run, last success, next due time,
 // failures, current error, endpoint notes and whether the last run was cut off; offline mode; damaged cache entries.
 // No browser.* calls.
-import type { LiveStatus } from '../lib/messaging/contract';
+import type { LiveStatus } from '../lib/views/schema';
 import { agoText, spanText } from '../lib/age';
-import { chainName } from './chains';
+import { chainName } from '../lib/chains';
 
 const JOBS: Record<string, string> = {
   prices: 'Market prices (DefiLlama coins)',

@@ -1,8 +1,10 @@
 // Presentational: six-slice risk rosette in the spirit of L2BEAT's. One slice per petal, coloured by level,
 // grey for unknown; each slice has its own accessible label. No browser.* calls.
-import type { LevelView } from '../lib/messaging/contract';
+import type { LevelView } from '../lib/views/schema';
 
-export const LEVEL_WORD: Record<LevelView, string> = { good: 'green', warning: 'yellow', bad: 'red', unknown: 'grey (unknown)' };
+import { SPOKEN as LEVEL_WORD } from '../lib/risk/levels';
+
+export { LEVEL_WORD };
 
 export function Rosette({ petals, size = 48, label }: { petals: ReadonlyArray<{ label: string; level: LevelView }>; size?: number; label: string }) {
   const c = 50;

@@ -1,22 +1,26 @@
-// Presentational: a fact with its "unverified" flag and numbered source links (the number is what shows; the
-// title is read out with it, so a link's accessible name starts with its visible text). No browser.* calls.
-import type { FactView, SourceView } from '../lib/messaging/contract';
+// Presentational (also inside web pages, in the card): a fact with its "unverified" flag and numbered source links
+// (the number is what shows; the label is read out with it, so a link's accessible name starts with its visible
+// text). Each label names exactly what the fact is (a document, an API response's key, a contract call at a block).
+// No browser.* calls.
+import type { FactView, SourceView } from '../lib/views/schema';
+import { describeSource } from '../lib/provenance';
 
 export function SourceLinks({ sources }: { sources: readonly SourceView[] }) {
   if (!sources.length) return null;
   return (
     <span className="rl-sources">
-      {sources.map((s, i) =>
-        s.url ? (
-          <a key={`${s.id}-${i}`} href={s.url} target="_blank" rel="noopener noreferrer" title={s.title}>
-            [{i + 1}]<span className="rl-sr"> source: {s.title}</span>
+      {sources.map((s, i) => {
+        const { label, href } = describeSource(s);
+        return href ? (
+          <a key={i} href={href} target="_blank" rel="noopener noreferrer" title={label}>
+            [{i + 1}]<span className="rl-sr"> source: {label}</span>
           </a>
         ) : (
-          <span key={`${s.id}-${i}`} title={s.title}>
-            [{i + 1}]<span className="rl-sr"> source: {s.title}</span>
+          <span key={i} title={label}>
+            [{i + 1}]<span className="rl-sr"> source: {label}</span>
           </span>
-        ),
-      )}
+        );
+      })}
     </span>
   );
 }

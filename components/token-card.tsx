@@ -1,8 +1,9 @@
 // Presentational: the hover card and the popup's detail view for one token. No browser.* calls.
-import type { MisnomerView, PetalView, TokenCardView } from '../lib/messaging/contract';
+import { isRestaking } from '../lib/categories';
+import type { MisnomerView, PetalView, TokenCardView } from '../lib/views/schema';
 import { FactLine, SourceLinks, Unverified } from './sources';
 import { LEVEL_WORD, Rosette } from './rosette';
-import { chainName, explorerUrl, shortAddress } from './chains';
+import { chainName, explorerUrl, shortAddress } from '../lib/chains';
 import { Sparkline } from './sparkline';
 import { agoText } from '../lib/age';
 
@@ -148,7 +149,7 @@ const pct = (n: number) => `${n.toFixed(2)}%`;
 
 /** Why the card shows no split into base staking yield and restaking premium. */
 function splitMissing(v: TokenCardView): string {
-  if (v.category === 'lst') return 'not applicable: a liquid staking token earns plain staking yield, with no restaking premium.';
+  if (!isRestaking(v.category)) return 'not applicable: a liquid staking token earns plain staking yield, with no restaking premium.';
   if (v.category === 'btc-lrt' || v.category === 'sol-lrt') return 'not known: there is no plain-staking benchmark for this asset in the registry (only ETH has one, Lido stETH).';
   if (v.live.mode === 'offline') return 'not shown in offline mode.';
   return 'not known (no fresh live APY for this token and the plain-staking benchmark).';

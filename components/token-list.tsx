@@ -1,8 +1,10 @@
 // Presentational: the popup's token rows (the tab's summary and search results) and the summary header with counts.
 // No browser.* calls.
-import type { LevelView, LiveFigure, TabTokenView, TokenRowView } from '../lib/messaging/contract';
+import type { LevelView, LiveFigure, TabTokenView, TokenRowView } from '../lib/views/schema';
 import { agoText } from '../lib/age';
-import { LEVEL_WORD, Rosette } from './rosette';
+import { isRestaking } from '../lib/categories';
+import { countText } from '../lib/risk/levels';
+import { Rosette } from './rosette';
 
 const signed = (pct: number) => `${pct > 0 ? '+' : pct < 0 ? '−' : ''}${Math.abs(pct).toFixed(2)}%`;
 
@@ -46,14 +48,9 @@ export function TokenRow({ t, count, onOpen, now = new Date() }: { t: TokenRowVi
   );
 }
 
-const ORDER: readonly LevelView[] = ['bad', 'warning', 'unknown', 'good'];
-
 /** "1 red, 2 yellow": how many tokens have each worst level. */
 export function levelCounts(tokens: ReadonlyArray<{ rating: { worst: LevelView } }>): string {
-  return ORDER.map((l) => [l, tokens.filter((t) => t.rating.worst === l).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([l, n]) => `${n} ${LEVEL_WORD[l].replace(' (unknown)', '')}`)
-    .join(', ');
+  return countText(tokens.map((t) => t.rating.worst));
 }
 
 function Rows({ tokens, onOpen, now }: { tokens: readonly TabTokenView[]; onOpen: (t: TokenRowView) => void; now: Date }) {
@@ -70,8 +67,8 @@ function Rows({ tokens, onOpen, now }: { tokens: readonly TabTokenView[]; onOpen
 
 /** The tab's tokens, already sorted worst first: restaking tokens, then (if the user marks them) liquid staking tokens. */
 export function TokenList({ tokens, onOpen, now = new Date() }: { tokens: readonly TabTokenView[]; onOpen: (t: TokenRowView) => void; now?: Date }) {
-  const restaking = tokens.filter((t) => t.category !== 'lst');
-  const lst = tokens.filter((t) => t.category === 'lst');
+  const restaking = tokens.filter((t) => isRestaking(t.category));
+  const lst = tokens.filter((t) => !isRestaking(t.category));
   if (!tokens.length) {
     return (
       <div className="rl-empty" data-testid="empty">

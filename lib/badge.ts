@@ -1,7 +1,8 @@
 // Runs in: background, tests. The toolbar badge for one tab: how many distinct restaking tokens the tab shows,
 // coloured by the worst level among them, and the action's title in words. Pure: the background sets it.
 import type { Level } from './risk/types';
-import { ORDER, WORDS } from './risk/levels';
+import { WORDS, worstOf } from './risk/levels';
+import { isRestaking } from './categories';
 
 /** One token the tab shows: its registry category and the worst petal of its current rating. */
 export interface BadgeToken {
@@ -33,18 +34,17 @@ export const BADGE_TEXT_COLOR = '#ffffff';
 export const ACTION_TITLE = 'Restake Lens';
 
 /** Liquid staking tokens are not restaking tokens: marked when the user asks for them, never counted here. */
-const NOT_RESTAKING = new Set(['lst']);
 
 export function badgeFor(tokens: readonly BadgeToken[]): Badge {
   const worstById = new Map<string, Level>();
   for (const t of tokens) {
-    if (NOT_RESTAKING.has(t.category)) continue;
+    if (!isRestaking(t.category)) continue;
     const seen = worstById.get(t.id);
-    if (seen === undefined || ORDER[t.worst] > ORDER[seen]) worstById.set(t.id, t.worst);
+    worstById.set(t.id, seen === undefined ? t.worst : worstOf([seen, t.worst]));
   }
   const n = worstById.size;
   if (n === 0) return { text: '', color: BADGE_COLORS.unknown, title: ACTION_TITLE };
-  const worst = [...worstById.values()].reduce((a, b) => (ORDER[b] > ORDER[a] ? b : a));
+  const worst = worstOf(worstById.values());
   return {
     text: String(n),
     color: BADGE_COLORS[worst],

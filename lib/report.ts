@@ -2,7 +2,7 @@
 // tracker with the token, the petal and its current fact and level, the source in question, the user's words and the
 // versions. Pure: no browser.* calls; the page opens the link. Type-only imports, so the e2e test (plain node) can
 // import it for REPORT_ISSUES_URL.
-import type { LevelView, PetalView, SourceView, TokenCardView } from './messaging/contract';
+import type { LevelView, PetalView, SourceView, TokenCardView } from './views/schema';
 
 /** The project's own issue tracker. The one place to change if the tracker moves. */
 export const REPORT_ISSUES_URL = 'https://github.com/restake-lens/restake-lens/issues/new';
@@ -21,8 +21,8 @@ export interface ReportInput {
   token: { id: string; symbol: string; issuer: string };
   /** A rated petal with its current fact and level, or `other` (a fact outside the six petals). */
   petal: { id: ReportPetalId; label: string; fact: string | null; level: LevelView | null };
-  /** The source the user questions, or null for none. */
-  source: Pick<SourceView, 'title' | 'url'> | null;
+  /** The source the user questions (as lib/provenance describeSource words it), or null for none. */
+  source: { label: string; href: string | null } | null;
   /** The user's words. Trimmed to keep the link under REPORT_MAX_URL. */
   whatIsWrong: string;
   registryVersion: string;
@@ -58,7 +58,8 @@ function body(i: ReportInput, text: string, fact: string | null): string {
     lines.push(`- **Current fact:** ${fact === null ? '(none)' : oneLine(fact)}`);
     lines.push(`- **Current level:** ${i.petal.level ? `${i.petal.level} (${LEVEL_WORD[i.petal.level]})` : '(none)'}`);
   }
-  lines.push(`- **Source:** ${i.source ? `${oneLine(i.source.title)}${i.source.url ? ` <${i.source.url}>` : ''}` : 'none'}`);
+  const src = i.source;
+  lines.push(`- **Source:** ${src ? `${oneLine(src.label)}${src.href ? ` <${src.href}>` : ''}` : 'none'}`);
   return [
     ...lines,
     '',
@@ -122,7 +123,7 @@ export function cardSources(view: TokenCardView): SourceView[] {
   ];
   const seen = new Set<string>();
   return all.filter((s) => {
-    const k = `${s.title}\n${s.url}`;
+    const k = JSON.stringify(s);
     if (seen.has(k)) return false;
     seen.add(k);
     return true;

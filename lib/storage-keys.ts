@@ -1,3 +1,16 @@
-// Runs in: everywhere. Storage keys shared by the background, extension pages and content scripts (which only
-// listen for changes and never parse stored values themselves).
+// Runs in: everywhere. Every storage key, defined once. Content scripts only listen for SETTINGS_KEY changes and
+// never parse stored values themselves.
+
+/** storage.local: the user's settings (lib/settings.ts). */
 export const SETTINGS_KEY = 'settings';
+/** storage.local: the live-data cache (lib/live/store.ts): last good values and job states. */
+export const ENTRIES_KEY = 'live:entries';
+export const JOBS_KEY = 'live:jobs';
+/** Prefix every live-data key shares (the options page watches it for its status). */
+export const LIVE_PREFIX = 'live:';
+/** storage.local: depeg alert state and log (lib/alerts/depeg.ts). */
+export const ALERTS_KEY = 'alerts:state';
+/** storage.session: per-tab token reports (lib/tab-reports.ts), `tab:<tabId>`. */
+export const TAB_PREFIX = 'tab:';
+/** storage.local, e2e builds only: local test services' endpoints. */
+export const DEV_ENDPOINTS_KEY = 'dev:endpoints';

@@ -1,13 +1,14 @@
 // Runs in: background. Which tokens each frame of each tab shows, kept in storage.session so a restarted
 // MV3 service worker still knows. One key per (tab, frame): frames report independently, with no
 // read-modify-write race between them.
+import { TAB_PREFIX } from './storage-keys';
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
-const Counts = z.record(z.string(), z.number().int().positive());
+const Counts = z.record(z.string(), z.int().check(z.positive()));
 export type Counts = z.infer<typeof Counts>;
 
-const PREFIX = 'tab:';
+const PREFIX = TAB_PREFIX;
 const key = (tabId: number, frameId: number) => `${PREFIX}${tabId}:${frameId}`;
 const tabPrefix = (tabId: number) => `${PREFIX}${tabId}:`;
 

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { REGISTRY_VERSION, TOKENS, getToken } from '../../lib/registry';
 import { detectConfig } from '../../lib/registry/detect-config';
 import { MISNOMERS } from '../../lib/registry/misnomers';
-import { toCardView, toMisnomerView, toRegistryEntry } from '../../lib/registry/view';
+import { toCardView, toMisnomerView, toRegistryEntry } from '../../lib/views/build';
 import { enabledFor } from '../../lib/settings';
 import { readSettings } from '../../lib/settings-store';
 import { liveState, refreshAll } from '../../lib/live/service';

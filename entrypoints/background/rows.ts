@@ -1,11 +1,11 @@
 // Runs in: background. A token's live input for its views, and the rows for the tokens one tab shows: the one
 // source the popup's list ('tab:tokens') and the toolbar badge both read, so they never disagree.
 import { getToken } from '../../lib/registry';
-import { toRowView, type LiveInput } from '../../lib/registry/view';
+import { toRowView, type LiveInput } from '../../lib/views/build';
 import { BENCHMARK_TOKEN, tokenLive } from '../../lib/live/facts';
 import { liveState, type LiveState } from '../../lib/live/service';
 import type { TokenProfile } from '../../lib/registry/schema';
-import type { TabTokenView } from '../../lib/messaging/contract';
+import type { TabTokenView } from '../../lib/views/schema';
 import { tabCounts } from '../../lib/tab-reports';
 
 export function liveInput(t: TokenProfile, state: LiveState, now: Date): LiveInput {

@@ -14,7 +14,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { TokenCard, type CardState } from '../../components/token-card';
 import cardCss from '../../assets/card.css?inline';
 import { send } from '../../lib/messaging/client';
-import type { MisnomerView, TokenCardView } from '../../lib/messaging/contract';
+import type { MisnomerView, TokenCardView } from '../../lib/views/schema';
 import type { Mark, Marks } from './marks';
 import { guarded, logError } from './log';
 import { claimOwn } from './own';

@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import { FieldStatus } from '../../components/field-status';
 import { SiteList } from '../../components/site-list';
 import { send } from '../../lib/messaging/client';
-import type { RegistryEntryView } from '../../lib/messaging/contract';
+import type { RegistryEntryView } from '../../lib/views/schema';
 import { REFRESH_CHOICES, siteOf, type Settings } from '../../lib/settings';
 import { readSettings } from '../../lib/settings-store';
 import { SETTINGS_KEY } from '../../lib/storage-keys';

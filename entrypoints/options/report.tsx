@@ -1,10 +1,12 @@
 // Runs in: options page. "Report a wrong fact": pick a token, a petal and the source in question, say what is wrong,
 // and open a prefilled new issue on the project's tracker in a new tab (nothing is sent until the user submits it
 // there). `options.html?report=<tokenId>&petal=<petalId>#report` preselects the token and petal and focuses here.
+import { describeSource } from '../../lib/provenance';
+import { WORDS } from '../../lib/risk/levels';
 import { useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { send } from '../../lib/messaging/client';
-import type { TokenCardView } from '../../lib/messaging/contract';
+import type { TokenCardView } from '../../lib/views/schema';
 import { isReportPetal, OTHER_FACT_LABEL, petalOf, REPORT_PETALS, reportLink, sourcesFor, type ReportPetalId } from '../../lib/report';
 import { PETALS } from '../../lib/risk/types';
 import type { RegistryState } from './app';
@@ -13,7 +15,7 @@ import { errorText } from './fields';
 /** The last card answer, for the token it was asked for (a different token selected since means: loading). */
 type CardAnswer = { id: string; view: TokenCardView } | { id: string; error: string };
 
-const LEVEL_WORD = { good: 'green', warning: 'yellow', bad: 'red', unknown: 'grey' } as const;
+const LEVEL_WORD = WORDS;
 
 const petalLabel = (id: ReportPetalId) => (id === 'other' ? OTHER_FACT_LABEL : (PETALS.find((p) => p.id === id)?.label ?? id));
 
@@ -71,7 +73,7 @@ export function ReportSection({ registry }: { registry: RegistryState }) {
     ? reportLink({
         token: { id: view.id, symbol: view.symbol, issuer: view.issuer },
         petal: current!,
-        source: chosenSource,
+        source: chosenSource ? describeSource(chosenSource) : null,
         whatIsWrong: text,
         registryVersion: view.registryVersion,
         methodVersion: view.rating.methodVersion,
@@ -155,8 +157,8 @@ export function ReportSection({ registry }: { registry: RegistryState }) {
           <select id="report-source" value={source} onChange={(e) => setSource(e.target.value)} disabled={!view} aria-describedby="report-source-hint">
             <option value="">None</option>
             {sources.map((s, i) => (
-              <option key={`${s.id}-${i}`} value={String(i)}>
-                {s.title}
+              <option key={i} value={String(i)}>
+                {describeSource(s).label}
               </option>
             ))}
           </select>

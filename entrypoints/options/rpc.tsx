@@ -2,7 +2,7 @@
 // (browsers only ask during a user gesture); without it the background keeps the defaults and the data status says so.
 import { useEffect, useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
-import { chainName } from '../../components/chains';
+import { chainName } from '../../lib/chains';
 import { FieldStatus } from '../../components/field-status';
 import { RpcUrl, type Settings } from '../../lib/settings';
 import { DEFAULT_ENDPOINTS } from '../../lib/sources/endpoints';

@@ -1,17 +1,17 @@
 // Runs in: options page. The full data status (`live:status`) with a "Refresh now" button (`live:refresh`). Follows
 // the live-data cache: any change to it in storage.local reloads the status.
+import { LIVE_PREFIX } from '../../lib/storage-keys';
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { LiveStatusView } from '../../components/live-status';
 import { send } from '../../lib/messaging/client';
-import type { LiveStatus } from '../../lib/messaging/contract';
+import type { LiveStatus } from '../../lib/views/schema';
 import { SETTINGS_KEY } from '../../lib/storage-keys';
 import { errorText } from './fields';
 
 type State = { status: 'loading' } | { status: 'ready'; data: LiveStatus; at: Date } | { status: 'error'; message: string };
 
 /** Keys of the live-data cache in storage.local (lib/live/store.ts: live:entries, live:jobs). */
-const LIVE_PREFIX = 'live:';
 
 export function StatusSection({ offline }: { offline: boolean | null }) {
   const [state, setState] = useState<State>({ status: 'loading' });

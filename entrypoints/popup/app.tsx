@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { send } from '../../lib/messaging/client';
-import type { LiveStatus, RegistryEntryView, TabTokenView, TokenCardView, TokenRowView } from '../../lib/messaging/contract';
+import type { LiveStatus, RegistryEntryView, TabTokenView, TokenCardView, TokenRowView } from '../../lib/views/schema';
 import { TokenList, TokenRow } from '../../components/token-list';
 import { TokenCard, type CardState } from '../../components/token-card';
 import { DataStatus } from '../../components/data-status';
@@ -30,7 +30,7 @@ async function targetTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-export const byRisk = <T extends { symbol: string; rating: { worst: TabTokenView['rating']['worst'] } }>(a: T, b: T) =>
+const byRisk = <T extends { symbol: string; rating: { worst: TabTokenView['rating']['worst'] } }>(a: T, b: T) =>
   worseFirst(a.rating.worst, b.rating.worst) || a.symbol.localeCompare(b.symbol);
 
 function useLoad<T>(load: () => Promise<T>): [Loadable<T>, () => void] {
@@ -131,7 +131,7 @@ function Status({ status, reload }: { status: Loadable<LiveStatus>; reload: () =
       {status.status === 'error' && <p role="alert">Could not read the data status: {status.message}</p>}
       {status.status === 'ready' && (
         <>
-          <DataStatus status={status.data} compact />
+          <DataStatus status={status.data} />
           <p className="rl-status-actions">
             {!status.data.offline && (
               <button type="button" className="rl-button" onClick={refresh} disabled={busy} aria-busy={busy}>

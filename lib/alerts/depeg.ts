@@ -14,13 +14,14 @@
 //   threshold is armed again (by the user's new standard it is not in alarm); one still at or above it stays
 //   alerting, without a repeat. An armed token is judged against the new threshold as always.
 // - A token no longer watched loses its state. The log of raised alerts keeps the last LOG_MAX, oldest first.
+import { ALERTS_KEY } from '../storage-keys';
 import { z } from 'zod/mini';
 import { agoText } from '../age';
 
 z.config({ jitless: true });
 
 /** The storage.local key of the alert state. */
-export const ALERTS_KEY = 'alerts:state';
+export { ALERTS_KEY };
 /** An alerting token re-arms when its deviation falls below this share of the threshold. */
 export const REARM_FACTOR = 0.5;
 /** Raised alerts kept in the log (the options page may show them). */

@@ -1,12 +1,22 @@
 // Runs in: background, tests. Turns cache entries into one token's live facts: each with its value, when it last
 // arrived, where from, whether it is still fresh, and what is failing now. Pure: no storage, no network.
 import type { TokenProfile } from '../registry/schema';
+import type { Source } from '../provenance';
+import type { FailureKind } from '../sources/http';
 import type { Entries, Entry, ValueOf } from './store';
 import { key, marketCoin, unitCoin, yieldPool } from './keys';
-import { EXIT_SIZES } from '../sources/exit';
+import { JOB_PERIOD_MIN } from './periods';
 
-/** How long a live value counts as fresh: three refresh periods. After that it shows grey, with its age. */
-export const FRESH_MIN = { rate: 30, price: 30, chart: 180, yield: 180, tvl: 180, exit: 180 } as const;
+/** How long a live value counts as fresh: three refresh periods of its job. After that it shows grey, with its age. */
+export const FRESH_MIN = {
+  rate: 3 * JOB_PERIOD_MIN.rates,
+  supply: 3 * JOB_PERIOD_MIN.rates,
+  price: 3 * JOB_PERIOD_MIN.prices,
+  chart: 3 * JOB_PERIOD_MIN.charts,
+  yield: 3 * JOB_PERIOD_MIN.yields,
+  tvl: 3 * JOB_PERIOD_MIN.tvl,
+  exit: 3 * JOB_PERIOD_MIN.exit,
+} as const;
 type Kind = keyof typeof FRESH_MIN;
 
 /**
@@ -22,11 +32,11 @@ export interface LiveFact<T> {
   value: T;
   /** When the value arrived (ISO date-time). */
   okAt: string;
-  /** Where it came from: URLs and on-chain calls. */
-  sources: string[];
+  /** Where it came from: the API responses and contract calls, typed. */
+  sources: Source[];
   fresh: boolean;
-  /** What failed since, if anything: the value is the last good one. */
-  failing: string | null;
+  /** What kinds of failure came since, if any: the value is the last good one. */
+  failing: FailureKind[];
 }
 
 export interface PegValue {
@@ -53,11 +63,13 @@ export interface ApyValue {
 
 export interface TokenLive {
   rate: LiveFact<ValueOf<'rate'>> | null;
+  /** Whole tokens of the canonical deployment. */
+  supply: LiveFact<number> | null;
   price: LiveFact<number> | null;
   peg: LiveFact<PegValue> | null;
   apy: LiveFact<ApyValue> | null;
   tvl: LiveFact<number> | null;
-  exit: LiveFact<{ impactPct: Record<string, number>; venue: string }> | null;
+  exit: LiveFact<ValueOf<'exit'>> | null;
   /** Keys this token could have live values for but does not (never fetched successfully). */
   missing: string[];
 }
@@ -75,15 +87,20 @@ function fact<T>(e: Entry | undefined, limitMin: number, now: Date, map: (v: nev
     okAt: e.okAt,
     sources: e.source ? [e.source] : [],
     fresh: age(e.okAt, now) <= limitMin,
-    failing: e.error ? e.error.message : null,
+    failing: e.error ? [e.error.kind] : [],
   };
 }
 
 /** Combines facts: the oldest arrival, every source, fresh only if all are, every failure. */
 function combine<T>(parts: Array<LiveFact<unknown>>, value: T): LiveFact<T> {
   const okAt = parts.map((p) => p.okAt).sort()[0]!;
-  const failing = [...new Set(parts.flatMap((p) => (p.failing ? [p.failing] : [])))].join('; ') || null;
-  return { value, okAt, sources: [...new Set(parts.flatMap((p) => p.sources))], fresh: parts.every((p) => p.fresh), failing };
+  const failing = [...new Set(parts.flatMap((p) => p.failing))];
+  const seen = new Set<string>();
+  const sources = parts.flatMap((p) => p.sources).filter((s) => {
+    const k = JSON.stringify(s);
+    return seen.has(k) ? false : (seen.add(k), true);
+  });
+  return { value, okAt, sources, fresh: parts.every((p) => p.fresh), failing };
 }
 
 function nearest(points: ReadonlyArray<{ t: number; usd: number }>, t: number): number | null {
@@ -107,15 +124,18 @@ export function tokenLive(t: TokenProfile, entries: Entries, now: Date, benchmar
     return e;
   };
   const rate = t.rateSource?.read ? fact(get(key.rate(t.id)), FRESH.rate, now, (v: ValueOf<'rate'>) => v) : null;
+  const supplyEntry = t.rateSource?.read ? entries[key.supply(t.id)] : undefined;
+  const supply = fact(supplyEntry, FRESH.supply, now, (v: ValueOf<'supply'>) => v);
   const mc = marketCoin(t);
   const uc = unitCoin(t);
   const price = mc ? fact(get(key.price(mc)), FRESH.price, now, (v: ValueOf<'price'>) => v.usd) : null;
   const unitPrice = uc ? fact(get(key.price(uc)), FRESH.price, now, (v: ValueOf<'price'>) => v.usd) : null;
 
   let peg: LiveFact<PegValue> | null = null;
-  if (rate && price && unitPrice) {
-    const backingUsd = rate.value.rate * unitPrice.value;
-    const nowPct = (price.value / backingUsd - 1) * 100;
+  const backingUsd = rate && unitPrice ? rate.value.rate * unitPrice.value : NaN;
+  const nowPct = price ? (price.value / backingUsd - 1) * 100 : NaN;
+  // Derived values that are not finite (absurd but in-bound inputs) are dropped, never shown or rated.
+  if (rate && price && unitPrice && Number.isFinite(backingUsd) && backingUsd > 0 && Number.isFinite(nowPct)) {
     const tokChart = mc ? entries[key.chart(mc)] : undefined;
     const unitChart = uc ? entries[key.chart(uc)] : undefined;
     const tc = (tokChart?.value ?? null) as ValueOf<'chart'> | null;
@@ -128,7 +148,9 @@ export function tokenLive(t: TokenProfile, entries: Entries, now: Date, benchmar
       for (const p of tc) {
         const u = nearest(ucv, p.t);
         if (u === null) continue;
-        history.push((p.usd / (rate.value.rate * u) - 1) * 100);
+        const d = (p.usd / (rate.value.rate * u) - 1) * 100;
+        if (!Number.isFinite(d)) continue;
+        history.push(d);
         times.push(p.t);
       }
     }
@@ -138,6 +160,7 @@ export function tokenLive(t: TokenProfile, entries: Entries, now: Date, benchmar
     const parts: Array<LiveFact<unknown>> = [rate, price, unitPrice];
     peg = combine(parts, { nowPct, maxAbsPct, coverageDays: chartFresh ? coverageDays : 0, history, marketUsd: price.value, backingUsd });
     if (tc && tokChart?.source) peg.sources.push(tokChart.source);
+    if (ucv && unitChart?.source) peg.sources.push(unitChart.source);
   }
 
   let apy: LiveFact<ApyValue> | null = null;
@@ -149,19 +172,17 @@ export function tokenLive(t: TokenProfile, entries: Entries, now: Date, benchmar
     const b = benchPool && ethish ? fact(entries[key.yield(benchPool)], FRESH.yield, now, (v: ValueOf<'yield'>) => v) : null;
     const totalPct = y.value.apyPct;
     const basePct = b ? b.value.apyPct : null;
+    const premium = basePct === null ? null : totalPct - basePct;
     apy = combine(b ? [y, b] : [y], {
       totalPct,
-      basePct,
-      premiumPct: basePct === null ? null : totalPct - basePct,
+      basePct: premium !== null && Number.isFinite(premium) ? basePct : null,
+      premiumPct: premium !== null && Number.isFinite(premium) ? premium : null,
       history: y.value.history.map((h) => h.apyPct),
     });
   }
 
   const tvl = t.defillama ? fact(get(key.tvl(t.defillama.slug)), FRESH.tvl, now, (v: ValueOf<'tvl'>) => v) : null;
   const hasVenue = t.exitVenues.some((v) => v.quote !== null);
-  const exit = hasVenue ? fact(get(key.exit(t.id)), FRESH.exit, now, (v: ValueOf<'exit'>) => ({ impactPct: v.impactPct, venue: v.venue })) : null;
-  return { rate, price, peg, apy, tvl, exit, missing };
+  const exit = hasVenue ? fact(get(key.exit(t.id)), FRESH.exit, now, (v: ValueOf<'exit'>) => v) : null;
+  return { rate, supply, price, peg, apy, tvl, exit, missing };
 }
-
-/** The size the exit petal judges (the largest quoted). */
-export const EXIT_PETAL_SIZE = String(EXIT_SIZES.at(-1));

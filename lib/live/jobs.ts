@@ -2,13 +2,14 @@
 // viewed), how often, and which cache keys it fills. Each job returns per-key outcomes; the refresher stores them.
 import type { TokenProfile } from '../registry/schema';
 import type { Endpoints } from '../sources/endpoints';
-import type { PublicClient } from 'viem';
 import type { Failure, FailureKind, Outcome } from '../sources/http';
-import { fetchPriceCharts, fetchPrices, fetchTvl, fetchYield } from '../sources/llama';
-import { chainClient, rpcHost } from '../sources/rpc';
+import { fetchPriceCharts, fetchPrices, fetchTvl, fetchYield, type Batched } from '../sources/llama';
+import { chainClient } from '../sources/rpc';
 import { readRates, readableOn } from '../sources/rates';
 import { quoteExits, quotableOn } from '../sources/exit';
+import { apiSource, type Source } from '../provenance';
 import { key, marketCoin, unitCoin, yieldPool } from './keys';
+import { JOB_PERIOD_MIN } from './periods';
 
 export interface JobContext {
   tokens: readonly TokenProfile[];
@@ -20,13 +21,15 @@ export interface JobContext {
   endpointNotes?: string[];
 }
 
-export type KeyOutcome = { key: string; ok: true; value: unknown; source: string } | { key: string; ok: false; kind: FailureKind; message: string };
+export type KeyOutcome = { key: string; ok: true; value: unknown; source: Source } | { key: string; ok: false; kind: FailureKind; message: string };
 
 export interface JobRun {
   outcomes: KeyOutcome[];
   /** A failure of the job as a whole (the API is down): every key of the job keeps its last good value. */
   failure: Failure | null;
   notes: string[];
+  /** Requests the run sent (HTTP requests, or JSON-RPC requests including chain-id checks). */
+  requests: number;
 }
 
 export interface Job {
@@ -38,65 +41,79 @@ export interface Job {
   run(ctx: JobContext): Promise<JobRun>;
 }
 
-const CHAIN_LABEL: Record<string, string> = { 'eip155:1': 'Ethereum' };
+
 const opts = (ctx: JobContext) => ({ timeoutMs: ctx.timeoutMs, maxBytes: ctx.maxBytes, now: ctx.now });
 
 function marketCoins(ctx: JobContext): string[] {
   return [...new Set(ctx.tokens.flatMap((t) => [marketCoin(t), unitCoin(t)].filter((c): c is string => c !== null)))];
 }
 
-const whole = (failure: Failure, notes: string[] = []): JobRun => ({ outcomes: [], failure, notes });
+const whole = (failure: Failure, notes: string[] = [], requests = 0): JobRun => ({ outcomes: [], failure, notes, requests });
+const failed = (k: string, f: Failure): KeyOutcome => ({ key: k, ok: false, kind: f.kind, message: f.message });
 
-/** A job reading every eligible token on one chain in a single multicall; each token's outcome is its own key. */
-function chainJob<T>(
-  id: string,
-  periodMin: number,
-  chain: string,
-  eligible: (tokens: readonly TokenProfile[], chain: string) => TokenProfile[],
-  keyOf: (tokenId: string) => string,
-  read: (client: PublicClient, tokens: TokenProfile[], label: string) => Promise<Outcome<Record<string, Outcome<T>>>>,
-  sourceOf: (value: T) => string,
-): Job {
-  return {
-    id,
-    periodMin,
-    keys: (ctx) => eligible(ctx.tokens, chain).map((t) => keyOf(t.id)),
-    async run(ctx) {
-      const tokens = eligible(ctx.tokens, chain);
-      if (!tokens.length) return { outcomes: [], failure: null, notes: [] };
-      const cc = await chainClient(chain, ctx.endpoints.rpc[chain] ?? []);
-      if ('ok' in cc) return whole(cc, ctx.endpointNotes);
-      const notes = [...(ctx.endpointNotes ?? []), ...cc.problems];
-      const res = await read(cc.client, tokens, `${CHAIN_LABEL[chain] ?? chain} via ${rpcHost(cc.urls[0]!)}`);
-      if (!res.ok) return whole(res, notes);
-      return {
-        failure: null,
-        notes,
-        outcomes: Object.entries(res.data).map(([tid, o]) =>
-          o.ok ? { key: keyOf(tid), ok: true, value: o.data, source: sourceOf(o.data) } : { key: keyOf(tid), ok: false, kind: o.kind, message: o.message },
-        ),
-      };
-    },
-  };
-}
+/** Rates and supplies on one chain, in one multicall at one block; each figure is its own key with its own call. */
+const ratesJob = (chain: string): Job => ({
+  id: `rates:${chain}`,
+  periodMin: JOB_PERIOD_MIN.rates,
+  keys: (ctx) => readableOn(ctx.tokens, chain).flatMap((t) => [key.rate(t.id), key.supply(t.id)]),
+  async run(ctx) {
+    const tokens = readableOn(ctx.tokens, chain);
+    if (!tokens.length) return { outcomes: [], failure: null, notes: [], requests: 0 };
+    const cc = chainClient(chain, ctx.endpoints.rpc[chain] ?? []);
+    if ('ok' in cc) return whole(cc, ctx.endpointNotes);
+    const res = await readRates(cc.client, tokens);
+    const notes = [...(ctx.endpointNotes ?? []), ...cc.problems];
+    if (!res.ok) return whole(res, notes, cc.requests());
+    const outcomes: KeyOutcome[] = [];
+    for (const [tid, r] of Object.entries(res.data)) {
+      outcomes.push(r.rate.ok ? { key: key.rate(tid), ok: true, value: { rate: r.rate.data.rate, unit: r.rate.data.unit }, source: r.rate.data.source } : failed(key.rate(tid), r.rate));
+      if (r.supply) outcomes.push(r.supply.ok ? { key: key.supply(tid), ok: true, value: r.supply.data.supply, source: r.supply.data.source } : failed(key.supply(tid), r.supply));
+    }
+    return { failure: null, notes, outcomes, requests: cc.requests() };
+  },
+});
 
-const ratesJob = (chain: string) => chainJob(`rates:${chain}`, 10, chain, readableOn, key.rate, readRates, (v) => v.call);
-const exitJob = (chain: string) =>
-  chainJob(`exit:${chain}`, 60, chain, quotableOn, key.exit, (client, tokens, label) => quoteExits(client, tokens, chain, label), (v) => v.venue);
+const exitJob = (chain: string): Job => ({
+  id: `exit:${chain}`,
+  periodMin: JOB_PERIOD_MIN.exit,
+  keys: (ctx) => quotableOn(ctx.tokens, chain).map((t) => key.exit(t.id)),
+  async run(ctx) {
+    const tokens = quotableOn(ctx.tokens, chain);
+    if (!tokens.length) return { outcomes: [], failure: null, notes: [], requests: 0 };
+    const cc = chainClient(chain, ctx.endpoints.rpc[chain] ?? []);
+    if ('ok' in cc) return whole(cc, ctx.endpointNotes);
+    const res = await quoteExits(cc.client, tokens, chain);
+    const notes = [...(ctx.endpointNotes ?? []), ...cc.problems];
+    if (!res.ok) return whole(res, notes, cc.requests());
+    return {
+      failure: null,
+      notes,
+      requests: cc.requests(),
+      outcomes: Object.entries(res.data).map(([tid, o]) =>
+        o.ok ? { key: key.exit(tid), ok: true, value: { venue: o.data.venue, impactPct: o.data.impactPct }, source: o.data.source } : failed(key.exit(tid), o),
+      ),
+    };
+  },
+});
 
 /** One request per item: a failing item does not stop the others, but a rate limit ends the run there. */
 async function oneByOne(items: readonly string[], keyOf: (item: string) => string, fetchOne: (item: string) => Promise<Outcome<unknown>>): Promise<JobRun> {
   const outcomes: KeyOutcome[] = [];
+  let requests = 0;
   for (const item of items) {
     const res = await fetchOne(item);
-    outcomes.push(res.ok ? { key: keyOf(item), ok: true, value: res.data, source: res.url } : { key: keyOf(item), ok: false, kind: res.kind, message: res.message });
-    if (!res.ok && res.kind === 'rate-limited') return { outcomes, failure: res, notes: [] };
+    requests++;
+    outcomes.push(res.ok ? { key: keyOf(item), ok: true, value: res.data, source: apiSource(res.url, item, res.fetchedAt) } : failed(keyOf(item), res));
+    if (!res.ok && res.kind === 'rate-limited') return { outcomes, failure: res, notes: [], requests };
   }
-  return { outcomes, failure: null, notes: [] };
+  return { outcomes, failure: null, notes: [], requests };
 }
 
-/** A job making one batched DefiLlama coins request for every coin; a coin missing from the answer is its own failure. */
-function coinsJob<T>(id: string, periodMin: number, keyOf: (coin: string) => string, what: string, fetchAll: (ctx: JobContext, coins: string[]) => Promise<Outcome<Record<string, T>>>, has: (v: T) => boolean): Job {
+/**
+ * A job over DefiLlama's batched coins endpoints: every coin its own outcome and its own source (the request that
+ * carried it, named by its own key). A rate limit on any batch stops the job as a whole.
+ */
+function coinsJob<T>(id: string, periodMin: number, keyOf: (coin: string) => string, fetchAll: (ctx: JobContext, coins: string[]) => Promise<Batched<T>>): Job {
   return {
     id,
     periodMin,
@@ -104,32 +121,25 @@ function coinsJob<T>(id: string, periodMin: number, keyOf: (coin: string) => str
     async run(ctx) {
       const coins = marketCoins(ctx);
       const res = await fetchAll(ctx, coins);
-      if (!res.ok) return whole(res);
+      const limited = Object.values(res.items).find((o): o is Failure => !o.ok && o.kind === 'rate-limited');
       return {
-        failure: null,
-        notes: [],
-        outcomes: coins.map((c) => {
-          const v = res.data[c];
-          return v !== undefined && has(v)
-            ? { key: keyOf(c), ok: true, value: v, source: res.url }
-            : { key: keyOf(c), ok: false, kind: 'no-data', message: `DefiLlama has no ${what} for ${c}` };
+        failure: limited ?? null,
+        notes: res.notes.slice(0, 10),
+        requests: res.requests,
+        outcomes: coins.flatMap((c): KeyOutcome[] => {
+          const o = res.items[c];
+          if (!o) return [];
+          return [o.ok ? { key: keyOf(c), ok: true, value: o.data, source: apiSource(o.url, c, o.fetchedAt) } : failed(keyOf(c), o)];
         }),
       };
     },
   };
 }
 
-const pricesJob = coinsJob('prices', 10, key.price, 'price', (ctx, coins) => fetchPrices(ctx.endpoints.coins, coins, opts(ctx)), () => true);
+const pricesJob = coinsJob('prices', JOB_PERIOD_MIN.prices, key.price, (ctx, coins) => fetchPrices(ctx.endpoints.coins, coins, opts(ctx)));
 
 /** Seven days of prices every 4 hours: the peg's 7-day history and sparkline. */
-const chartsJob = coinsJob(
-  'charts',
-  60,
-  key.chart,
-  'price history',
-  (ctx, coins) => fetchPriceCharts(ctx.endpoints.coins, coins, { days: 7, periodHours: 4 }, opts(ctx)),
-  (points) => points.length > 0,
-);
+const chartsJob = coinsJob('charts', JOB_PERIOD_MIN.charts, key.chart, (ctx, coins) => fetchPriceCharts(ctx.endpoints.coins, coins, { days: 7, periodHours: 4 }, opts(ctx)));
 
 function pools(ctx: JobContext): string[] {
   return [...new Set(ctx.tokens.map(yieldPool).filter((p): p is string => p !== null))];
@@ -137,7 +147,7 @@ function pools(ctx: JobContext): string[] {
 
 const yieldsJob: Job = {
   id: 'yields',
-  periodMin: 60,
+  periodMin: JOB_PERIOD_MIN.yields,
   keys: (ctx) => pools(ctx).map(key.yield),
   run: (ctx) => oneByOne(pools(ctx), key.yield, (pool) => fetchYield(ctx.endpoints.yields, pool, opts(ctx))),
 };
@@ -148,7 +158,7 @@ function slugs(ctx: JobContext): string[] {
 
 const tvlJob: Job = {
   id: 'tvl',
-  periodMin: 60,
+  periodMin: JOB_PERIOD_MIN.tvl,
   keys: (ctx) => slugs(ctx).map(key.tvl),
   run: (ctx) => oneByOne(slugs(ctx), key.tvl, (slug) => fetchTvl(ctx.endpoints.api, slug, opts(ctx))),
 };

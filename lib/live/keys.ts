@@ -1,6 +1,6 @@
 // Runs in: background, tests. Which live facts exist for a token and under which cache keys: the one place that
 // ties registry fields to DefiLlama coin keys, pool ids and slugs.
-import type { TokenProfile } from '../registry/schema';
+import { canonicalDeployment, type TokenProfile } from '../registry/schema';
 
 /** DefiLlama's chain names for the chains our deployments use. */
 const LLAMA_CHAIN: Record<string, string> = {
@@ -15,10 +15,9 @@ const LLAMA_CHAIN: Record<string, string> = {
   'eip155:81457': 'blast',
 };
 
-/** The DefiLlama coins key for the token's market price: its canonical deployment (Ethereum, else Solana). */
+/** The DefiLlama coins key for the token's market price: its canonical deployment, whatever its `kind`. */
 export function marketCoin(t: TokenProfile): string | null {
-  const d = t.deployments.find((x) => x.chain === 'eip155:1' && !x.kind) ?? t.deployments.find((x) => x.chain.startsWith('solana:') && !x.kind) ?? t.deployments.find((x) => !x.kind);
-  if (!d) return null;
+  const d = canonicalDeployment(t);
   if (d.chain.startsWith('solana:')) return `solana:${d.address}`;
   const chain = LLAMA_CHAIN[d.chain];
   return chain ? `${chain}:${d.address}` : null;
@@ -40,5 +39,6 @@ export const key = {
   chart: (coin: string) => `chart:${coin}`,
   yield: (pool: string) => `yield:${pool}`,
   tvl: (slug: string) => `tvl:${slug}`,
+  supply: (tokenId: string) => `supply:${tokenId}`,
   exit: (tokenId: string) => `exit:${tokenId}`,
 };

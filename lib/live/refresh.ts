@@ -8,6 +8,7 @@
 import type { FailureKind } from '../sources/http';
 import type { Job, JobContext, KeyOutcome } from './jobs';
 import { EMPTY_JOB, putFail, putOk, type JobState, type LiveStore } from './store';
+import { plainText } from '../text';
 
 /** Wait before retrying a job whose run was interrupted or failed for the first time. */
 export const RETRY_MIN = 2;
@@ -121,11 +122,13 @@ export class Refresher {
     let outcomes: KeyOutcome[] = [];
     let failure: { kind: FailureKind; message: string; retryAfterS?: number } | null = null;
     let notes: string[] = [];
+    let requests = 0;
     try {
       ctx = await this.o.context();
       const res = await job.run(ctx);
       outcomes = res.outcomes;
       notes = res.notes;
+      requests = res.requests;
       if (res.failure) failure = res.failure;
       // Every key failed (each request on its own): the job failed, and backs off like one.
       const first = outcomes[0];
@@ -154,8 +157,9 @@ export class Refresher {
         lastOkAt: failure ? s.lastOkAt : doneAt,
         nextDueAt: new Date(done.getTime() + wait * MIN).toISOString(),
         failures,
-        error: failure ? { kind: failure.kind, message: failure.message.slice(0, 500), at: doneAt } : null,
-        notes: notes.slice(0, 10).map((n) => n.slice(0, 300)),
+        error: failure ? { kind: failure.kind, message: plainText(failure.message, 500), at: doneAt } : null,
+        notes: notes.slice(0, 10).map((n) => plainText(n, 300)),
+        requests,
       };
     });
   }

@@ -1,6 +1,7 @@
 // Runs in: background. Wires the live-data pieces to the browser: the cache in storage.local, the schedule in
 // alarms, the user's settings (offline mode, own RPC endpoints) and, in e2e builds only, endpoint overrides that
 // point every source at local test services.
+import { DEV_ENDPOINTS_KEY } from '../storage-keys';
 import { browser } from 'wxt/browser';
 import { TOKENS } from '../registry';
 import type { Settings } from '../settings';
@@ -13,7 +14,7 @@ import { LiveStore, type Entries, type JobState } from './store';
 export const ALARM = 'live:next';
 /** A safety net in case a one-off alarm is lost: wake at least this often while the browser runs. */
 export const SAFETY_ALARM = 'live:tick';
-export const DEV_ENDPOINTS_KEY = 'dev:endpoints';
+export { DEV_ENDPOINTS_KEY };
 
 const E2E = import.meta.env.MODE === 'e2e';
 

@@ -2,36 +2,43 @@
 // where from, and the state of every refresh job. Kept in storage.local so it survives service-worker restarts and
 // browser restarts. Each entry is checked with zod when read: a damaged entry is dropped alone (and reported),
 // never the whole cache.
-import { z } from 'zod';
+import { ENTRIES_KEY, JOBS_KEY } from '../storage-keys';
+import { z } from 'zod/mini';
 import type { FailureKind } from '../sources/http';
+import { plainText } from '../text';
+import { Source } from '../provenance';
+import { APY_PCT, CHART_MAX_POINTS, PRICE_USD, RATE, SUPPLY, TVL_USD, YIELD_MAX_POINTS } from '../sources/bounds';
 
 z.config({ jitless: true });
 
-export const ENTRIES_KEY = 'live:entries';
-export const JOBS_KEY = 'live:jobs';
+export { ENTRIES_KEY, JOBS_KEY };
 
-const iso = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date');
-const Fail = z.object({ kind: z.string() as z.ZodType<FailureKind>, message: z.string().max(500), at: iso });
+const iso = z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), 'not a date'));
+const Fail = z.object({ kind: z.string() as unknown as z.ZodMiniType<FailureKind>, message: z.string().check(z.maxLength(500)), at: iso });
+const num = (lo: number, hi: number) => z.number().check(z.gte(lo), z.lte(hi));
 
-const RateValue = z.object({ rate: z.number().positive().finite(), unit: z.string(), supply: z.number().nonnegative().nullable(), call: z.string(), block: z.string() });
-const PriceValue = z.object({ usd: z.number().positive().finite(), priceAt: iso });
-const ChartValue = z.array(z.object({ t: z.number(), usd: z.number().positive().finite() })).max(2000);
+const RateValue = z.object({ rate: num(RATE.min, RATE.max), unit: z.string() });
+const SupplyValue = num(0, SUPPLY.max);
+const PriceValue = z.object({ usd: num(PRICE_USD.min, PRICE_USD.max), priceAt: iso, timeGiven: z._default(z.boolean(), true) });
+const ChartValue = z.array(z.object({ t: z.number(), usd: num(PRICE_USD.min, PRICE_USD.max) })).check(z.maxLength(CHART_MAX_POINTS));
 const YieldValue = z.object({
-  apyPct: z.number().finite(),
-  apyBasePct: z.number().finite().nullable(),
+  apyPct: num(APY_PCT.min, APY_PCT.max),
+  apyBasePct: z.nullable(num(APY_PCT.min, APY_PCT.max)),
   pointAt: iso,
-  history: z.array(z.object({ t: z.number(), apyPct: z.number().finite() })).max(400),
+  history: z.array(z.object({ t: z.number(), apyPct: num(APY_PCT.min, APY_PCT.max) })).check(z.maxLength(YIELD_MAX_POINTS)),
 });
-const TvlValue = z.number().nonnegative().finite();
+const TvlValue = num(0, TVL_USD.max);
 const ExitValue = z.object({
   venue: z.string(),
   /** Price impact of selling each size, percent (positive = loss), keyed by size in units of the underlying. */
-  impactPct: z.record(z.string(), z.number().finite()),
-  block: z.string(),
+  impactPct: z.record(z.string(), num(-100, 100)),
 });
 
-/** Value schema per key prefix: `rate:<token>`, `price:<coin>`, `chart:<coin>`, `yield:<pool>`, `tvl:<slug>`, `exit:<token>`. */
-export const VALUE_SCHEMAS = { rate: RateValue, price: PriceValue, chart: ChartValue, yield: YieldValue, tvl: TvlValue, exit: ExitValue } as const;
+/**
+ * Value schema per key prefix: `rate:<token>`, `supply:<token>`, `price:<coin>`, `chart:<coin>`, `yield:<pool>`,
+ * `tvl:<slug>`, `exit:<token>`. The bounds are the readers' (lib/sources/bounds.ts): what is fetched can be kept.
+ */
+export const VALUE_SCHEMAS = { rate: RateValue, supply: SupplyValue, price: PriceValue, chart: ChartValue, yield: YieldValue, tvl: TvlValue, exit: ExitValue } as const;
 export type Kind = keyof typeof VALUE_SCHEMAS;
 export type ValueOf<K extends Kind> = z.infer<(typeof VALUE_SCHEMAS)[K]>;
 
@@ -40,30 +47,30 @@ export interface Entry<T = unknown> {
   value: T | null;
   /** When the last good value arrived (ISO). */
   okAt: string | null;
-  /** Where it came from: a URL or an on-chain call. */
-  source: string | null;
+  /** Where it came from: the exact API response or contract call. */
+  source: Source | null;
   /** The latest failure since the last success, if any. */
   error: z.infer<typeof Fail> | null;
 }
 
-/** A source can be a batched DefiLlama URL (up to COINS_PER_REQUEST coin keys, about 3.5 kB): the cap must admit it. */
-const SOURCE_MAX = 4096;
-const EntryShape = z.object({ value: z.unknown(), okAt: iso.nullable(), source: z.string().max(SOURCE_MAX).nullable(), error: Fail.nullable() });
+const EntryShape = z.object({ value: z.unknown(), okAt: z.nullable(iso), source: z.nullable(Source), error: z.nullable(Fail) });
 
 export const JobState = z.object({
-  lastRunAt: iso.nullable(),
-  lastOkAt: iso.nullable(),
+  lastRunAt: z.nullable(iso),
+  lastOkAt: z.nullable(iso),
   /** Set when a run starts, cleared when it ends: still set after a restart means the run was interrupted. */
-  runningSince: iso.nullable(),
-  nextDueAt: iso.nullable(),
-  failures: z.number().int().nonnegative(),
-  error: Fail.nullable(),
+  runningSince: z.nullable(iso),
+  nextDueAt: z.nullable(iso),
+  failures: z.int().check(z.nonnegative()),
+  error: z.nullable(Fail),
   /** Endpoint problems seen on the last run that did not stop it (an RPC down, on the wrong chain). */
-  notes: z.array(z.string().max(300)).max(10),
+  notes: z.array(z.string().check(z.maxLength(300))).check(z.maxLength(10)),
+  /** Requests the last run sent (HTTP, or JSON-RPC including chain-id checks): what a refresh costs. */
+  requests: z._default(z.int().check(z.nonnegative()), 0),
 });
 export type JobState = z.infer<typeof JobState>;
 
-export const EMPTY_JOB: JobState = { lastRunAt: null, lastOkAt: null, runningSince: null, nextDueAt: null, failures: 0, error: null, notes: [] };
+export const EMPTY_JOB: JobState = { lastRunAt: null, lastOkAt: null, runningSince: null, nextDueAt: null, failures: 0, error: null, notes: [], requests: 0 };
 
 export type Entries = Record<string, Entry>;
 
@@ -78,6 +85,8 @@ export function parseEntries(raw: unknown): { entries: Entries; damaged: string[
   const damaged: string[] = [];
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { entries, damaged: raw === undefined ? [] : ['(all entries)'] };
   for (const [key, v] of Object.entries(raw)) {
+    // Entries written before sources were typed (a plain string) are dropped quietly: the next refresh re-reads them.
+    if (v && typeof v === 'object' && typeof (v as { source?: unknown }).source === 'string') continue;
     const kind = kindOf(key);
     const shape = EntryShape.safeParse(v);
     const value = kind && shape.success && shape.data.value !== null ? VALUE_SCHEMAS[kind].safeParse(shape.data.value) : null;
@@ -137,12 +146,18 @@ export class LiveStore {
 }
 
 /** Records a success: the value replaces the last good one and the error clears. */
-export function putOk(entries: Entries, key: string, value: unknown, source: string, at: string): void {
+export function putOk(entries: Entries, key: string, value: unknown, source: Source, at: string): void {
+  // A value the cache would reject on its next read must not replace the last good one.
+  const kind = kindOf(key);
+  if (!kind || !VALUE_SCHEMAS[kind].safeParse(value).success || !Source.safeParse(source).success) {
+    putFail(entries, key, 'implausible', 'the value read is outside plausible bounds; the last good value is kept', at);
+    return;
+  }
   entries[key] = { value, okAt: at, source, error: null };
 }
 
 /** Records a failure: the last good value and its time stay as they are. */
 export function putFail(entries: Entries, key: string, kind: FailureKind, message: string, at: string): void {
   const prev = entries[key] ?? { value: null, okAt: null, source: null, error: null };
-  entries[key] = { ...prev, error: { kind, message: message.slice(0, 500), at } };
+  entries[key] = { ...prev, error: { kind, message: plainText(message, 500), at } };
 }

@@ -2,6 +2,7 @@
 // TypeScript types are inferred from it.
 import { z } from 'zod';
 import { isAddress, getAddress } from 'viem';
+import { CATEGORIES } from '../categories';
 
 // zod v4 probes `new Function` for its JIT; extension CSPs forbid eval and web-ext lint flags it.
 z.config({ jitless: true });
@@ -17,6 +18,8 @@ export const SourceRef = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   title: z.string().min(1),
   url: z.url({ protocol: /^https$/ }),
+  /** For a repository file: the commit it was read at (lib/registry/sources.ts repoFile). */
+  commit: z.string().regex(/^[0-9a-f]{40}$/).optional(),
 });
 
 /** A curated statement with the sources that support it. `verified: false` = shown as UNVERIFIED. */
@@ -69,7 +72,7 @@ export const Incident = z.object({
   sources: z.array(z.string()).min(1),
 });
 
-export const Category = z.enum(['lrt', 'btc-lrt', 'sol-lrt', 'restaking-vault', 'lst']);
+export const Category = z.enum(CATEGORIES);
 export const Layer = z.enum(['EigenLayer', 'Symbiotic', 'Karak', 'Babylon', 'Jito Restaking']);
 
 const Sources = z.array(z.string()).min(1);
@@ -228,6 +231,10 @@ export const TokenProfile = z
     name: z.string().min(1),
     issuer: z.string().min(1),
     category: Category,
+    /**
+     * Every contract or mint of the token. The FIRST is the canonical token (the one prices, supply and the rate
+     * refer to), whatever its `kind` says it is; the others are bridged forms and copies on other chains.
+     */
     deployments: z.array(Deployment).min(1),
     model: z.object({ kind: z.enum(['rebasing', 'value-accruing', 'one-to-one']), rate: Fact }),
     /** The on-chain rate getter for live reads; null when no source names one. */
@@ -289,6 +296,10 @@ export const TokenProfile = z
     ]) {
       if (!isChecksummed(a)) ctx.addIssue({ code: 'custom', message: `${t.id}: ${what} address must be checksummed: ${a}` });
     }
+    // The canonical token is where the rate is read.
+    if (t.rateSource && t.deployments[0]!.chain !== t.rateSource.chain) {
+      ctx.addIssue({ code: 'custom', message: `${t.id}: the first deployment (the canonical token) must be on the rate source's chain` });
+    }
     for (const id of cited) {
       if (!known.has(id)) ctx.addIssue({ code: 'custom', message: `${t.id}: cites unknown source "${id}"` });
     }
@@ -302,7 +313,11 @@ export type TokenProfile = z.infer<typeof TokenProfile>;
 export type TokenProfileInput = z.input<typeof TokenProfile>;
 export type Category = z.infer<typeof Category>;
 export type RiskInputs = z.infer<typeof RiskInputs>;
-export type LayerName = z.infer<typeof Layer>;
+
+/** The canonical deployment: the first listed (see `deployments`). */
+export function canonicalDeployment(t: Pick<TokenProfile, 'deployments'>): Deployment {
+  return t.deployments[0]!;
+}
 
 /** EVM address check shared by deployments, rate sources and exit venues. */
 export function isChecksummed(address: string): boolean {

@@ -7,6 +7,7 @@ export function repoFile(id: string, repo: string, commit: string, path: string,
     id,
     title: title ?? `${repo}@${commit.slice(0, 8)}: ${path}`,
     url: `https://github.com/${repo}/blob/${commit}/${path.split('/').map(encodeURIComponent).join('/')}`,
+    commit,
   };
 }
 

@@ -8,8 +8,10 @@
 // - Freshness: a curated fact older than CURATED_MAX_AGE_DAYS (a live value past its TTL) is unknown, never green.
 // - Verification: an unverified fact may show a warning or a problem, never green; where it would be green it is
 //   unknown instead.
+import { isRestaking } from '../categories';
+import type { Source } from '../provenance';
 import type { TokenProfile } from '../registry/schema';
-import { ORDER, WORDS } from './levels';
+import { countText, worstOf } from './levels';
 import { METHOD_VERSION, PETALS, type Headline, type Level, type Petal, type PetalId, type Rating } from './types';
 
 export const CURATED_MAX_AGE_DAYS = 90;
@@ -42,7 +44,7 @@ function finish(id: PetalId, judged: Judged, basis: Basis | null, now: Date): Pe
 export function judgeSlashing(t: TokenProfile): Judged {
   const s = t.risk.slashing;
   if (!s) {
-    if (t.layers.length === 0 && t.category === 'lst') {
+    if (t.layers.length === 0 && !isRestaking(t.category)) {
       return { level: 'good', fact: 'Not restaked: exposed only to its own chain’s validator penalties.' };
     }
     const layers = t.layers.map((l) => l.layer).join(', ');
@@ -149,7 +151,7 @@ function basisFor(t: TokenProfile, id: PetalId): Basis | null {
     case 'slashing':
       if (r.slashing) return fromInput(r.slashing);
       // An un-restaked LST rests on the profile's own review.
-      return t.layers.length === 0 && t.category === 'lst' ? { asOf: t.reviewedAt, verified: t.model.rate.verified, sources: t.model.rate.sources } : null;
+      return t.layers.length === 0 && !isRestaking(t.category) ? { asOf: t.reviewedAt, verified: t.model.rate.verified, sources: t.model.rate.sources } : null;
     case 'exit':
       return fromInput(r.exit);
     case 'admin':
@@ -174,12 +176,7 @@ function basisFor(t: TokenProfile, id: PetalId): Basis | null {
 export function headline(petals: readonly Petal[]): Headline {
   const counts: Record<Level, number> = { bad: 0, warning: 0, unknown: 0, good: 0 };
   for (const p of petals) counts[p.level]++;
-  const worst = petals.reduce<Level>((w, p) => (ORDER[p.level] > ORDER[w] ? p.level : w), 'good');
-  const text = (['bad', 'warning', 'unknown', 'good'] as const)
-    .filter((l) => counts[l] > 0)
-    .map((l) => `${counts[l]} ${WORDS[l]}`)
-    .join(', ');
-  return { worst: petals.length ? worst : 'unknown', counts, text };
+  return { worst: worstOf(petals.map((p) => p.level)), counts, text: countText(petals.map((p) => p.level)) };
 }
 
 /**
@@ -200,7 +197,7 @@ export interface LiveRisk {
   exit?: { impactPct: number; sizeLabel: string; asOf: string; links: Link[] };
 }
 
-export type Link = { title: string; url: string };
+export type Link = Source;
 
 /** Days of price history the live peg rule needs before it can say "the last 7 days". */
 export const PEG_HISTORY_MIN_DAYS = 6;

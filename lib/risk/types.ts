@@ -1,10 +1,13 @@
 // Runs in: background, tests. The rating's vocabulary. Pure data, no browser APIs.
+import type { Source } from '../provenance';
 
 /** Version of the method document (public/method.html) whose thresholds lib/risk implements. */
 export const METHOD_VERSION = 'lrt-v0.1';
 
 export type Level = 'good' | 'warning' | 'bad' | 'unknown';
-export type PetalId = 'slashing' | 'exit' | 'admin' | 'peg' | 'code' | 'backing';
+/** Petal ids, in rosette order: the one list the rating, the views and the report form read. */
+export const PETAL_IDS = ['slashing', 'exit', 'admin', 'peg', 'code', 'backing'] as const;
+export type PetalId = (typeof PETAL_IDS)[number];
 
 export const PETALS: ReadonlyArray<{ id: PetalId; label: string }> = [
   { id: 'slashing', label: 'Slashing exposure' },
@@ -23,8 +26,8 @@ export interface Petal {
   fact: string;
   /** Source ids (resolved to links by the view). */
   sources: string[];
-  /** Live facts: the URLs and on-chain calls the value came from. */
-  links?: Array<{ title: string; url: string }>;
+  /** Live facts: the API responses and contract calls the value came from. */
+  links?: Source[];
   method: 'live' | 'curated';
   /** ISO date (curated) or date-time (live) the fact is as of; null when there is no fact. */
   asOf: string | null;

@@ -3,6 +3,7 @@
 // Multicall3 batch. Impact is measured against a 1-token quote on the same venue, so it is the cost of size.
 import { formatUnits, parseAbi, parseUnits, type Abi, type Address, type PublicClient } from 'viem';
 import type { TokenProfile } from '../registry/schema';
+import { chainSource, type ChainSource } from '../provenance';
 import { fail, type Outcome } from './http';
 import { MULTICALL3, rpcFailure, type CallResult } from './rpc';
 
@@ -11,10 +12,14 @@ export const EXIT_SIZES = [100, 1000] as const;
 const REFERENCE = 1;
 
 export interface ExitQuote {
+  /** e.g. "curve ezETH/WETH pool 0x…". */
   venue: string;
   impactPct: Record<string, number>;
-  block: string;
+  source: ChainSource;
 }
+
+/** The quoting call as the card cites it. */
+const QUOTE_FN = { curve: 'get_dy(int128,int128,uint256)', 'uniswap-v3': 'quoteExactInputSingle((address,address,uint256,uint24,uint160))', balancer: 'querySwap((bytes32,uint8,address,address,uint256,bytes),(address,bool,address,bool))' } as const;
 
 const CURVE = parseAbi(['function get_dy(int128 i, int128 j, uint256 dx) view returns (uint256)']);
 const QUOTER = parseAbi([
@@ -34,7 +39,8 @@ export function quotableOn(tokens: readonly TokenProfile[], chain: string): Toke
 }
 
 function pick(t: TokenProfile, chain: string): Quotable | null {
-  const dep = t.deployments.find((d) => d.chain === chain && !d.kind && d.decimals !== null);
+  // The token sold is the canonical one on the venue's chain; on another chain, the deployment there.
+  const dep = t.deployments.find((d) => d.chain === chain && d.decimals !== null);
   const venue = t.exitVenues.find((v) => v.chain === chain && v.quote !== null);
   if (!dep || !venue?.quote) return null;
   return { t, venue: venue as Quotable['venue'], token: dep.address as Address, decimals: dep.decimals! };
@@ -71,24 +77,25 @@ function amountOut(result: unknown): bigint | null {
   return null;
 }
 
-export async function quoteExits(client: PublicClient, tokens: readonly TokenProfile[], chain: string, chainLabel: string): Promise<Outcome<Record<string, Outcome<ExitQuote>>>> {
+export async function quoteExits(client: PublicClient, tokens: readonly TokenProfile[], chain: string): Promise<Outcome<Record<string, Outcome<ExitQuote>>>> {
   const items = tokens.map((t) => pick(t, chain)).filter((q): q is Quotable => q !== null);
   const sizes = [REFERENCE, ...EXIT_SIZES];
   const contracts = items.flatMap((q) => sizes.map((s) => call(q, parseUnits(String(s), q.decimals))));
-  if (!contracts.length) return { ok: true, data: {}, url: chainLabel, fetchedAt: new Date().toISOString() };
+  if (!contracts.length) return { ok: true, data: {}, url: '', fetchedAt: new Date().toISOString() };
   let block: bigint;
   let results: CallResult[];
   try {
     block = await client.getBlockNumber({ cacheTime: 0 });
     results = (await client.multicall({ contracts, allowFailure: true, multicallAddress: MULTICALL3, blockNumber: block })) as CallResult[];
   } catch (err) {
-    return rpcFailure(err, `exit quotes on ${chainLabel}`);
+    return rpcFailure(err, 'exit quotes');
   }
   const fetchedAt = new Date().toISOString();
   const out: Record<string, Outcome<ExitQuote>> = {};
   items.forEach((q, n) => {
     const rs = results.slice(n * sizes.length, (n + 1) * sizes.length);
-    const venue = `${q.venue.kind} ${q.venue.pair} pool ${q.venue.address} (${chainLabel})`;
+    const venue = `${q.venue.kind} ${q.venue.pair} pool ${q.venue.address}`;
+    const quoter = q.venue.quote.kind === 'curve' ? q.venue.address : q.venue.quote.kind === 'uniswap-v3' ? q.venue.quote.quoter : q.venue.quote.queries;
     const bad = rs.find((r) => r.status !== 'success');
     if (bad) {
       out[q.t.id] = rpcFailure(bad.error, `${q.t.symbol} quote on ${q.venue.kind}`);
@@ -103,7 +110,7 @@ export async function quoteExits(client: PublicClient, tokens: readonly TokenPro
       return;
     }
     const impactPct = Object.fromEntries(EXIT_SIZES.map((s, i) => [String(s), Math.max(0, (1 - per[i + 1]! / ref) * 100)]));
-    out[q.t.id] = { ok: true, url: venue, fetchedAt, data: { venue, impactPct, block: block.toString() } };
+    out[q.t.id] = { ok: true, url: '', fetchedAt, data: { venue, impactPct, source: chainSource(chain, quoter, QUOTE_FN[q.venue.quote.kind], block, fetchedAt) } };
   });
-  return { ok: true, data: out, url: chainLabel, fetchedAt };
+  return { ok: true, data: out, url: '', fetchedAt };
 }

@@ -1,9 +1,11 @@
 // Runs in: background, tests. One HTTP GET of JSON from a public data API, bounded in time and size, parsed with
 // zod. Never throws: every outcome is a value, so one misbehaving API cannot crash a refresh or reach a page.
 import type { z } from 'zod';
+import { plainText } from '../text';
+import type { FailureKind } from '../failures';
 
 /** Why a source produced no value this time. Shown to users as "what failed". */
-export type FailureKind = 'http' | 'timeout' | 'rate-limited' | 'malformed' | 'schema' | 'oversized' | 'network' | 'revert' | 'wrong-chain' | 'no-data';
+export type { FailureKind };
 
 export interface Failure {
   ok: false;
@@ -24,6 +26,11 @@ export interface Success<T> {
 }
 
 export type Outcome<T> = Success<T> | Failure;
+
+/** A status other than 2xx or 429: the caller may name what it means for its API (DefiLlama's 400 = over a cap). */
+export interface HttpFailure extends Failure {
+  status?: number;
+}
 
 export interface GetOptions {
   timeoutMs?: number;
@@ -87,7 +94,10 @@ async function readCapped(res: Response, maxBytes: number): Promise<string | nul
   return new TextDecoder().decode(all);
 }
 
-export async function getJson<S extends z.ZodType>(url: string, schema: S, opts: GetOptions = {}): Promise<Outcome<z.infer<S>>> {
+/** What every request the extension makes carries: no cookies sent or kept, no referrer, no HTTP cache. */
+export const PRIVATE_FETCH = { credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store' } as const satisfies RequestInit;
+
+export async function getJson<S extends z.ZodType>(url: string, schema: S, opts: GetOptions = {}): Promise<Outcome<z.infer<S>> | HttpFailure> {
   const now = opts.now ?? (() => new Date());
   const host = hostOf(url);
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -95,7 +105,7 @@ export async function getJson<S extends z.ZodType>(url: string, schema: S, opts:
   const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
   try {
     // No cookies, no referrer: the request says nothing about the user beyond its IP address.
-    const res = await fetch(url, { signal, credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store', headers: { accept: 'application/json' } });
+    const res = await fetch(url, { ...PRIVATE_FETCH, signal, headers: { accept: 'application/json' } });
     if (res.status === 429) {
       await res.body?.cancel().catch(() => undefined);
       const wait = retryAfterSeconds(res.headers.get('retry-after'), now());
@@ -103,7 +113,7 @@ export async function getJson<S extends z.ZodType>(url: string, schema: S, opts:
     }
     if (!res.ok) {
       await res.body?.cancel().catch(() => undefined);
-      return fail('http', `HTTP ${res.status} from ${host}`);
+      return { ...fail('http', `HTTP ${res.status} from ${host}`), status: res.status } as HttpFailure;
     }
     const text = await readCapped(res, opts.maxBytes ?? DEFAULT_MAX_BYTES);
     if (text === null) return fail('oversized', `${host} sent more than ${Math.round((opts.maxBytes ?? DEFAULT_MAX_BYTES) / 1000)} kB; ignored`);
@@ -114,14 +124,12 @@ export async function getJson<S extends z.ZodType>(url: string, schema: S, opts:
       return fail('malformed', `${host} sent a response that is not valid JSON`);
     }
     const parsed = schema.safeParse(json);
-    if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      return fail('schema', `${host} sent data in an unexpected shape${first ? ` (${first.path.join('.') || 'root'}: ${first.message})` : ''}`);
-    }
+    // Our words only: zod's issue paths would echo the response's own keys into the data status.
+    if (!parsed.success) return fail('schema', `${host} sent data in an unexpected shape`);
     return { ok: true, data: parsed.data, url, fetchedAt: now().toISOString() };
   } catch (err) {
     if (timeout.aborted) return fail('timeout', `${host} did not answer within ${Math.round(timeoutMs / 1000)} s`);
     if (opts.signal?.aborted) return fail('network', `request to ${host} was cancelled`);
-    return fail('network', `${host} could not be reached${err instanceof Error && err.message ? ` (${err.message.slice(0, 80)})` : ''}`);
+    return fail('network', `${host} could not be reached${err instanceof Error && err.message ? ` (${plainText(err.message, 80)})` : ''}`);
   }
 }

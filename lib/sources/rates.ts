@@ -1,19 +1,30 @@
-// Runs in: background, tests. Each token's redemption rate through the function the registry names, and its
-// total supply, read on-chain in one Multicall3 batch per chain. A call that reverts fails for its token only.
+// Runs in: background, tests. Each token's redemption rate through the function the registry names, and the total
+// supply of its canonical deployment, read on-chain in one Multicall3 batch per chain at one block. A call that
+// reverts fails for its token only. Each figure cites the exact call it came from.
 import { formatUnits, parseAbiItem, type Abi, type Address, type PublicClient } from 'viem';
-import type { TokenProfile } from '../registry/schema';
-import { fail, type Outcome } from './http';
+import { canonicalDeployment, type TokenProfile } from '../registry/schema';
+import { chainSource, type ChainSource } from '../provenance';
+import { fail, type Failure, type Outcome } from './http';
 import { MULTICALL3, rpcFailure, type CallResult } from './rpc';
+import { RATE, SUPPLY, within } from './bounds';
 
 export interface RateRead {
   /** Units of `unit` one token is redeemable for. */
   rate: number;
   unit: string;
-  /** Total supply of the token's main deployment on the same chain, in whole tokens; null when it failed. */
-  supply: number | null;
-  /** e.g. "getRate() on 0x387d…c84C (Ethereum), block 21000000". */
-  call: string;
-  block: string;
+  source: ChainSource;
+}
+
+export interface SupplyRead {
+  /** Total supply of the canonical deployment, in whole tokens. */
+  supply: number;
+  source: ChainSource;
+}
+
+/** Per token: its rate, and its supply (its own outcome: a failing totalSupply() never hides the rate). */
+export interface TokenReads {
+  rate: Outcome<RateRead>;
+  supply: Outcome<SupplyRead> | null;
 }
 
 const ERC20 = [
@@ -35,14 +46,17 @@ export function rateAbi(signature: string): Abi {
 export function toRate(raw: bigint, decimals: number, invert: boolean): number | null {
   const v = Number(formatUnits(raw, decimals));
   if (!Number.isFinite(v) || v <= 0) return null;
-  return invert ? 1 / v : v;
+  const r = invert ? 1 / v : v;
+  return within(r, RATE.min, RATE.max) ? r : null;
 }
 
-export async function readRates(client: PublicClient, tokens: readonly TokenProfile[], chainLabel: string): Promise<Outcome<Record<string, Outcome<RateRead>>>> {
+export async function readRates(client: PublicClient, tokens: readonly TokenProfile[]): Promise<Outcome<Record<string, TokenReads>>> {
   const items = tokens.flatMap((t) => {
     const rs = t.rateSource;
-    const main = t.deployments.find((d) => d.chain === rs?.chain && !d.kind);
     if (!rs?.read) return [];
+    const c = canonicalDeployment(t);
+    // Supply is the canonical token's, and only when it lives on the chain the rate is read on.
+    const main = c.chain === rs.chain && c.chain.startsWith('eip155:') ? c : null;
     return [{ t, rs, read: rs.read, main }];
   });
   const contracts = items.flatMap(({ rs, read, main }) => {
@@ -61,31 +75,36 @@ export async function readRates(client: PublicClient, tokens: readonly TokenProf
     block = await client.getBlockNumber({ cacheTime: 0 });
     results = (await client.multicall({ contracts, allowFailure: true, multicallAddress: MULTICALL3, blockNumber: block, batchSize: 4096 })) as CallResult[];
   } catch (err) {
-    return rpcFailure(err, `rates on ${chainLabel}`);
+    return rpcFailure(err, 'rates');
   }
-  const fetchedAt = new Date().toISOString();
-  const out: Record<string, Outcome<RateRead>> = {};
-  let at = 0;
+  const at = new Date().toISOString();
+  const out: Record<string, TokenReads> = {};
+  let i = 0;
   for (const { t, rs, read, main } of items) {
-    const r = results[at++]!;
-    const supply = main ? results[at++]! : null;
-    const decimals = main ? results[at++]! : null;
-    const call = `${rs.function} on ${rs.contract} (${chainLabel})`;
-    if (r.status !== 'success') {
-      out[t.id] = rpcFailure(r.error, `${t.symbol} ${rs.function}`);
-      continue;
+    const r = results[i++]!;
+    const supply = main ? results[i++]! : null;
+    const decimals = main ? results[i++]! : null;
+    const ok = <T>(data: T): Outcome<T> => ({ ok: true, url: '', fetchedAt: at, data });
+    let rate: Outcome<RateRead>;
+    if (r.status !== 'success') rate = rpcFailure(r.error, `${t.symbol} ${rs.function}`);
+    else {
+      const v = toRate(r.result as bigint, read.decimals, read.invert);
+      rate =
+        v === null
+          ? fail('implausible', `${t.symbol} ${rs.function} did not return a plausible rate`)
+          : ok({ rate: v, unit: read.unit, source: chainSource(rs.chain, rs.contract, rs.function, block, at) });
     }
-    const rate = toRate(r.result as bigint, read.decimals, read.invert);
-    if (rate === null) {
-      out[t.id] = fail('schema', `${t.symbol} ${rs.function} returned ${String(r.result)}, not a positive rate`);
-      continue;
+    let sup: Outcome<SupplyRead> | null = null;
+    if (main && supply && decimals) {
+      if (supply.status !== 'success' || decimals.status !== 'success') sup = rpcFailure(supply.error ?? decimals.error, `${t.symbol} totalSupply()`);
+      else {
+        const n = Number(formatUnits(supply.result as bigint, Number(decimals.result)));
+        sup = within(n, 0, SUPPLY.max)
+          ? ok({ supply: n, source: chainSource(main.chain, main.address, 'totalSupply()', block, at) })
+          : (fail('implausible', `${t.symbol} totalSupply() is not a plausible supply`) as Failure);
+      }
     }
-    let total: number | null = null;
-    if (supply?.status === 'success' && decimals?.status === 'success') {
-      const n = Number(formatUnits(supply.result as bigint, Number(decimals.result)));
-      total = Number.isFinite(n) ? n : null;
-    }
-    out[t.id] = { ok: true, url: call, fetchedAt, data: { rate, unit: read.unit, supply: total, call, block: block.toString() } };
+    out[t.id] = { rate, supply: sup };
   }
-  return { ok: true, data: out, url: chainLabel, fetchedAt };
+  return { ok: true, data: out, url: '', fetchedAt: at };
 }

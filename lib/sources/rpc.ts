@@ -1,17 +1,22 @@
-// Runs in: background, tests. A viem client per chain over a `fallback` of JSON-RPC endpoints. Each endpoint's
-// chain id is checked first: an endpoint that answers for another chain (a typo, a testnet URL) is left out and
-// reported, never used, because its "rates" would be another chain's numbers.
-import { createPublicClient, fallback, http, type PublicClient } from 'viem';
-import { fail, type Failure } from './http';
+// Runs in: background, tests. A viem client per chain over a `fallback` of JSON-RPC endpoints, tried in order: a
+// fallback is contacted only when the one before it fails. Before an endpoint's first request its chain id is
+// checked (once per worker lifetime, at most daily): an endpoint that answers for another chain (a typo, a testnet
+// URL) is never used, because its "rates" would be another chain's numbers. Every request omits cookies, referrer
+// and HTTP cache, like every other request the extension makes.
+import { createPublicClient, fallback, http, type PublicClient, type Transport } from 'viem';
+import { fail, PRIVATE_FETCH, type Failure } from './http';
+import { plainText } from '../text';
 
 export const RPC_TIMEOUT_MS = 12_000;
+/** How long an endpoint's checked chain id is trusted. */
+export const CHAIN_ID_TTL_MS = 24 * 3_600_000;
 
 export interface ChainClient {
   client: PublicClient;
-  /** Endpoints that answered with the right chain id, in the order they are tried. */
-  urls: string[];
-  /** What was wrong with the others, one line each. */
+  /** Endpoint problems met while this client was used (down, wrong chain), one line each, for the data status. */
   problems: string[];
+  /** JSON-RPC requests this client sent (eth_chainId checks included). */
+  requests(): number;
 }
 
 const hostOf = (u: string) => {
@@ -22,53 +27,84 @@ const hostOf = (u: string) => {
   }
 };
 
-/** Classifies a viem error into a user-facing failure. */
+/** Classifies a viem error into a user-facing failure, in our words (no RPC-supplied text beyond a short hint). */
 export function rpcFailure(err: unknown, what: string): Failure {
   const e = err as { name?: string; shortMessage?: string; message?: string; status?: number; details?: string } | null;
   const chain = [e, (e as { cause?: unknown } | null)?.cause].filter(Boolean) as Array<typeof e>;
   const names = chain.map((x) => x?.name ?? '');
-  const text = (e?.shortMessage ?? e?.message ?? String(err)).split('\n')[0]!.slice(0, 160);
+  const text = (e?.shortMessage ?? e?.message ?? String(err)).split('\n')[0]!;
+  if (names.some((n) => n === 'WrongChainError') || chain.some((x) => x instanceof WrongChainError)) return fail('wrong-chain', `${what}: no RPC endpoint on the right chain`);
   if (names.some((n) => n === 'TimeoutError')) return fail('timeout', `${what}: the RPC did not answer in time`);
   if (names.some((n) => n === 'ContractFunctionRevertedError' || n === 'ContractFunctionExecutionError') || /revert/i.test(text)) {
-    return fail('revert', `${what}: the contract call reverted (${text})`);
+    return fail('revert', `${what}: the contract call reverted`);
   }
   if (e?.status === 429) return fail('rate-limited', `${what}: the RPC rate-limited us (HTTP 429)`);
-  return fail('network', `${what}: ${text}`);
+  return fail('network', `${what}: the RPC request failed (${plainText(text, 60)})`);
 }
 
-async function chainIdOf(url: string): Promise<number> {
-  const c = createPublicClient({ transport: http(url, { timeout: RPC_TIMEOUT_MS, retryCount: 0 }) });
-  return c.getChainId();
+export class WrongChainError extends Error {
+  override name = 'WrongChainError';
+}
+
+/** Checked chain ids by endpoint URL, for this worker's lifetime. */
+const checked = new Map<string, { id: number; at: number }>();
+
+/** Forgets checked chain ids (tests; a settings change that edits endpoints). */
+export function forgetChainIds(): void {
+  checked.clear();
 }
 
 /**
- * A client for `chain` (`eip155:<id>`) over the given endpoints, or a failure when none of them is usable.
- * Endpoints that are down or on the wrong chain are skipped; the rest form the fallback in order.
+ * An http transport that checks the endpoint's chain id before its first request (cached), and fails with
+ * WrongChainError when it is another chain, so `fallback` moves on to the next endpoint.
  */
-export async function chainClient(chain: string, urls: readonly string[]): Promise<ChainClient | Failure> {
-  const want = Number(chain.replace(/^eip155:/, ''));
-  if (!Number.isInteger(want) || want <= 0) return fail('wrong-chain', `${chain} is not an EVM chain`);
-  if (urls.length === 0) return fail('no-data', `no RPC endpoint configured for ${chain}`);
-  const checked = await Promise.all(
-    urls.map(async (url) => {
-      try {
-        const id = await chainIdOf(url);
-        return id === want ? { url } : { problem: `${hostOf(url)} is on chain ${id}, not ${want}: not used` };
-      } catch (err) {
-        return { problem: `${hostOf(url)}: ${rpcFailure(err, 'eth_chainId').message}` };
+function checkedHttp(url: string, want: number, count: () => void, problem: (p: string) => void): Transport {
+  const base = http(url, { timeout: RPC_TIMEOUT_MS, retryCount: 0, fetchOptions: PRIVATE_FETCH, onFetchRequest: count });
+  return (params) => {
+    const t = base(params);
+    const request: typeof t.request = async (args, options) => {
+      const now = Date.now();
+      let c = checked.get(url);
+      if (!c || now - c.at > CHAIN_ID_TTL_MS) {
+        try {
+          const hex = (await t.request({ method: 'eth_chainId' })) as string;
+          c = { id: Number(BigInt(hex)), at: now };
+          checked.set(url, c);
+        } catch (err) {
+          problem(`${hostOf(url)}: ${rpcFailure(err, 'eth_chainId').message}`);
+          throw err;
+        }
       }
-    }),
-  );
-  const good = checked.flatMap((c) => ('url' in c && c.url ? [c.url] : []));
-  const problems = checked.flatMap((c) => ('problem' in c && c.problem ? [c.problem] : []));
-  if (good.length === 0) {
-    const wrong = problems.some((p) => p.includes('is on chain'));
-    return fail(wrong ? 'wrong-chain' : 'network', `no usable RPC for ${chain}: ${problems.join('; ')}`);
-  }
+      if (c.id !== want) {
+        problem(`${hostOf(url)} is on chain ${c.id}, not ${want}: not used`);
+        throw new WrongChainError(`${hostOf(url)} is on chain ${c.id}`);
+      }
+      return t.request(args, options);
+    };
+    return { ...t, request };
+  };
+}
+
+/**
+ * A client for `chain` (`eip155:<id>`) over the given endpoints, or a failure when there is none to try. Nothing is
+ * sent until the client is used; then only the first endpoint, and the next ones only if those before them fail.
+ */
+export function chainClient(chain: string, urls: readonly string[]): ChainClient | Failure {
+  const want = Number(chain.replace(/^eip155:/, ''));
+  if (!/^eip155:\d+$/.test(chain) || !Number.isInteger(want) || want <= 0) return fail('wrong-chain', `${chain} is not an EVM chain`);
+  if (urls.length === 0) return fail('no-data', `no RPC endpoint configured for ${chain}`);
+  let sent = 0;
+  const problems: string[] = [];
+  const note = (p: string) => {
+    if (!problems.includes(p)) problems.push(p);
+  };
   const client = createPublicClient({
-    transport: fallback(good.map((u) => http(u, { timeout: RPC_TIMEOUT_MS, retryCount: 0 })), { retryCount: 1 }),
+    transport: fallback(
+      urls.map((u) => checkedHttp(u, want, () => void sent++, note)),
+      { retryCount: 0 },
+    ),
   }) as PublicClient;
-  return { client, urls: good, problems };
+  return { client, problems, requests: () => sent };
 }
 
 export const MULTICALL3 = '0xcA11bde05977b3631167028862bE2a173976CA11' as const;

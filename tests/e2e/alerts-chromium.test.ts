@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { TabTokenView } from '../../lib/messaging/contract.ts';
+import type { TabTokenView } from '../../lib/views/schema.ts';
 import { startFixtureServer } from './lib/env.ts';
 import { launchChromium, type ChromiumSession } from './lib/launch.ts';
 import { waitForMarks } from './lib/marks.ts';

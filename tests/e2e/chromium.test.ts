@@ -126,6 +126,8 @@ test('the popup lists the restaking tokens found in the tab', async () => {
 
   await popup.click('[data-lrt-row="weeth"]');
   await popup.getByRole('dialog', { name: 'weETH' }).waitFor();
+  // The dialog opens at once and fills in when the card answer arrives.
+  await popup.getByRole('dialog').locator('[data-petal]').first().waitFor();
   assert.match(await popup.getByRole('dialog').innerText(), /ether\.fi/);
   // The detail shows all six petals, each with its level, fact and age.
   const petals = await popup.$$eval('[data-petal]', (els) => els.map((e) => [e.getAttribute('data-petal'), e.getAttribute('data-level'), e.textContent ?? '']));

@@ -1,4 +1,15 @@
-// A real local HTTP server replaying DefiLlama-shaped responses (coins, yields, api) with programmable faults.
+// A real local HTTP server answering as DefiLlama's own server code does (coins, yields, api), with programmable
+// faults. Where DefiLlama is strict, this is strict too (our tests once passed while production could never fetch a
+// chart, because an earlier stand-in was kinder than the real service):
+// - /coins/chart refuses more than 500 data points, coins asked × timestamps, with HTTP 400 and DefiLlama's message
+//   (defillama-server coins/src/getCoinPriceChart.ts, MAX_RECORDS = 500); `span` timestamps (at least one) work
+//   back from `end` (default now) by `period`; each takes the stored record closest to it within `searchWidth`
+//   (default period / 10); coins with no such record are left out; `start` together with `end` is a 400;
+// - keys are matched without regard to case and answered as they were asked (getBasicCoins' PKTransforms);
+// - /coins/prices/current leaves out coins whose latest price is older than `searchWidth` (default 6h);
+// - a coin's `timestamp` may be null (the cache layer) or missing (the database fallback), and `symbol`/`confidence`
+//   may be missing, when a test says so;
+// - unknown yield pools and TVL slugs are 404s; a yield chart holds one point per day (the last one of each day).
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import { type Socket } from 'node:net';
 
@@ -8,8 +19,10 @@ export interface PriceMeta {
   symbol: string;
   decimals: number;
   confidence?: number;
-  /** Unix seconds; default: now when served. */
-  timestamp?: number;
+  /** Unix seconds; default: now when served. `null`: answered as null (cache layer); `'omit'`: left out. */
+  timestamp?: number | null | 'omit';
+  /** Fields DefiLlama's database fallback can leave out. */
+  omit?: Array<'symbol' | 'confidence' | 'decimals'>;
 }
 export interface ChartPoint {
   timestamp: number;
@@ -52,6 +65,9 @@ export interface LoggedRequest {
   status?: number;
   /** Body bytes written so far. */
   bytesSent: number;
+  /** The Cookie and Referer headers the request carried (undefined when absent). */
+  cookie?: string;
+  referer?: string;
 }
 
 export interface LlamaServer {
@@ -77,6 +93,10 @@ export interface LlamaServer {
   clearFaults(): void;
   /** Clears data, faults and the request log. */
   reset(): void;
+  /** The server's clock (for `now` in charts and staleness), default Date.now. */
+  setClock(now: () => number): void;
+  /** Sends `Set-Cookie` on every answer (to prove clients neither keep nor send cookies). */
+  setCookies(on: boolean): void;
   /** Closes the port, destroying open connections. State and the log are kept. */
   stop(): Promise<void>;
   /** Listens again on the same port. */
@@ -106,32 +126,66 @@ export async function startLlamaServer(opts: { port?: number } = {}): Promise<Ll
   let server: Server | undefined;
   let port = opts.port ?? 0;
 
+  let clock: () => number = () => Date.now();
+  let cookies = false;
+  const UNITS: Record<string, number> = { w: 604800, d: 86400, h: 3600, m: 60 };
+  /** DefiLlama's quantisePeriod: `4h`, `d`, `30m`, or plain seconds. */
+  const seconds = (p: string | null, dflt: number): number => {
+    if (p === null) return dflt;
+    const m = /^(\d*)([wdhm])$/i.exec(p);
+    return m ? Number(m[1] || 1) * UNITS[m[2]!.toLowerCase()]! : Number(p);
+  };
+  const coinKey = (k: string) => k.toLowerCase();
+
   function route(path: string, query: URLSearchParams): Routed {
     const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
     const [service, ...rest] = parts;
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(clock() / 1000);
     if (service === 'coins' && rest[0] === 'prices' && rest[1] === 'current' && rest.length === 3) {
+      const width = seconds(query.get('searchWidth'), 6 * 3600);
       const coins: Record<string, unknown> = {};
       for (const key of rest[2]!.split(',')) {
-        const p = prices.get(key);
-        if (p) coins[key] = { decimals: p.decimals, symbol: p.symbol, price: p.price, timestamp: p.timestamp ?? now, confidence: p.confidence ?? 0.99 };
+        const p = prices.get(coinKey(key));
+        if (!p) continue;
+        const ts = typeof p.timestamp === 'number' ? p.timestamp : now;
+        if (now - ts > width) continue; // stale: left out
+        const out: Record<string, unknown> = { decimals: p.decimals, symbol: p.symbol, price: p.price, timestamp: p.timestamp === null ? null : ts, confidence: p.confidence ?? 0.99 };
+        if (p.timestamp === 'omit') delete out.timestamp;
+        for (const f of p.omit ?? []) delete out[f];
+        coins[key] = out;
       }
       return { status: 200, body: { coins } };
     }
     if (service === 'coins' && rest[0] === 'chart' && rest.length === 2) {
-      const span = Number(query.get('span') ?? NaN);
+      if (query.has('start') && query.has('end')) return { status: 400, body: { message: 'use either start or end parameter, not both' } };
+      const keys = rest[1]!.split(',');
+      const period = seconds(query.get('period'), 86400);
+      const span = Math.max(1, Number.parseInt(query.get('span') ?? '0', 10) || 0);
+      const width = seconds(query.get('searchWidth'), period / 10);
+      const forwards = query.has('start');
+      const origin = forwards ? Number(query.get('start')) : query.has('end') ? Number(query.get('end')) : now;
+      const stamps = Array.from({ length: span }, (_, i) => (forwards ? origin + i * period : origin - i * period));
+      const total = keys.length * stamps.length;
+      if (total > 500) {
+        return { status: 400, body: { message: `Requested ${total} data points (${keys.length} coins × ${stamps.length} timestamps) exceeds the maximum of 500. Reduce the number of coins or the span.` } };
+      }
       const coins: Record<string, unknown> = {};
-      for (const key of rest[1]!.split(',')) {
-        const c = charts.get(key);
+      for (const key of keys) {
+        const c = charts.get(coinKey(key));
         if (!c) continue;
-        const pts = Number.isInteger(span) && span > 0 ? c.prices.slice(-span) : c.prices;
-        coins[key] = { symbol: c.symbol, confidence: c.confidence ?? 0.99, decimals: c.decimals, prices: pts };
+        const picked = new Map<number, ChartPoint>();
+        for (const ts of stamps) {
+          let best: ChartPoint | undefined;
+          for (const p of c.prices) if (Math.abs(p.timestamp - ts) <= width && (!best || Math.abs(p.timestamp - ts) < Math.abs(best.timestamp - ts))) best = p;
+          if (best) picked.set(best.timestamp, best);
+        }
+        if (!picked.size) continue;
+        coins[key] = { symbol: c.symbol, confidence: c.confidence ?? 0.99, decimals: c.decimals, prices: [...picked.values()].sort((a, b) => a.timestamp - b.timestamp) };
       }
       return { status: 200, body: { coins } };
     }
     if (service === 'yields' && rest[0] === 'chart' && rest.length === 2) {
       const data = yields.get(rest[1]!);
-      // Unknown pools: our choice of a 404, not a recording of DefiLlama.
       return data ? { status: 200, body: { status: 'success', data } } : { status: 404, body: { status: 'error', data: 'pool not found' } };
     }
     if (service === 'api' && rest[0] === 'tvl' && rest.length === 2) {
@@ -154,7 +208,7 @@ export async function startLlamaServer(opts: { port?: number } = {}): Promise<Ll
   function send(res: ServerResponse, log: LoggedRequest, status: number, body: string, headers: Record<string, string> = {}): void {
     log.status = status;
     log.bytesSent = Buffer.byteLength(body);
-    res.writeHead(status, { ...CORS, 'content-type': 'application/json', ...headers });
+    res.writeHead(status, { ...CORS, 'content-type': 'application/json', ...(cookies ? { 'set-cookie': 'llama_id=tracker-1; Path=/; Max-Age=86400' } : {}), ...headers });
     res.end(body);
   }
 
@@ -182,7 +236,15 @@ export async function startLlamaServer(opts: { port?: number } = {}): Promise<Ll
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const u = new URL(req.url ?? '/', 'http://x');
-    const log: LoggedRequest = { method: req.method ?? 'GET', path: u.pathname, url: u.pathname + u.search, time: Date.now(), bytesSent: 0 };
+    const log: LoggedRequest = {
+      method: req.method ?? 'GET',
+      path: u.pathname,
+      url: u.pathname + u.search,
+      time: Date.now(),
+      bytesSent: 0,
+      ...(req.headers.cookie ? { cookie: req.headers.cookie } : {}),
+      ...(req.headers.referer ? { referer: req.headers.referer } : {}),
+    };
     requests.push(log);
     if (req.method === 'OPTIONS') {
       log.status = 204;
@@ -257,10 +319,12 @@ export async function startLlamaServer(opts: { port?: number } = {}): Promise<Ll
     },
     requests,
     countRequests: (prefix = '/') => requests.filter((r) => r.method !== 'OPTIONS' && r.path.startsWith(prefix)).length,
-    setPrice: (key, usd, meta) => void prices.set(key, { price: usd, ...meta }),
-    removePrice: (key) => void prices.delete(key),
-    setChart: (key, pts, meta = { symbol: key.split(':').pop() ?? key, decimals: 18 }) => void charts.set(key, { prices: pts, ...meta }),
-    setYield: (pool, points) => void yields.set(pool, points),
+    setPrice: (key, usd, meta) => void prices.set(coinKey(key), { price: usd, ...meta }),
+    removePrice: (key) => void prices.delete(coinKey(key)),
+    setChart: (key, pts, meta = { symbol: key.split(':').pop() ?? key, decimals: 18 }) => void charts.set(coinKey(key), { prices: pts, ...meta }),
+    setYield: (pool, points) => void yields.set(pool, dailyLast(points)),
+    setClock: (now) => void (clock = now),
+    setCookies: (on) => void (cookies = on),
     setTvl: (slug, tvl) => void tvls.set(slug, tvl),
     fault: (prefix, mode) => void faults.set(prefix, mode),
     clearFaults() {
@@ -275,6 +339,8 @@ export async function startLlamaServer(opts: { port?: number } = {}): Promise<Ll
       faults.clear();
       dropHanging();
       requests.length = 0;
+      clock = () => Date.now();
+      cookies = false;
     },
     async stop() {
       const srv = server;
@@ -289,6 +355,13 @@ export async function startLlamaServer(opts: { port?: number } = {}): Promise<Ll
       if (!server) await listen();
     },
   };
+}
+
+/** DefiLlama's yield charts hold one point per day: the last point of each UTC day, in time order. */
+function dailyLast(points: YieldPoint[]): YieldPoint[] {
+  const byDay = new Map<string, YieldPoint>();
+  for (const p of [...points].sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp))) byDay.set(p.timestamp.slice(0, 10), p);
+  return [...byDay.values()];
 }
 
 /** Cuts a JSON text so that it no longer parses. */

@@ -14,6 +14,17 @@ export const CONTRACT_NAMES = [
   'BalancerQueriesMock',
   'AllocationManagerMock',
   'DelegationManagerMock',
+  // Slashing (issue 14): EigenLayer, the LRTs' staker getters, Symbiotic and Mellow.
+  'ElDelegationManager',
+  'ElAllocationManager',
+  'ElStrategy',
+  'ElVetoableSlasher',
+  'LrtStakers',
+  'SymVault',
+  'SymDelegator',
+  'SymSlasher',
+  'SymBurnerRouter',
+  'SymBurner',
 ] as const;
 export type ContractName = (typeof CONTRACT_NAMES)[number];
 

@@ -3,7 +3,7 @@
 // the messages an extension page sends to drive the e2e build (live:refresh, live:status).
 import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { LiveStatus } from '../../../lib/messaging/contract.ts';
+import type { LiveStatus } from '../../../lib/views/schema.ts';
 import type { ChromiumSession } from './launch.ts';
 import { startAnvil, type Anvil } from '../../support/anvil.ts';
 import { placeLrt, placeMulticall3 } from '../../support/chain.ts';

@@ -1,0 +1,77 @@
+// Runs in: background, tests. From one token's live facts to the display-ready live section of the card and its
+// yield split, each figure with its age and its own typed sources. (The rating's live inputs: lib/risk/live.ts.)
+// What fails is said in our words, by kind: no response text, no host name (a user's own RPC host is unique to them,
+// and cards are shown inside web pages).
+import type { TokenProfile } from '../registry/schema';
+import type { LiveFactView, LiveView } from '../views/schema';
+import type { FailureKind } from '../sources/http';
+import { FAILURE_TEXT } from '../failures';
+import { agoText } from '../age';
+import { isRestaking } from '../categories';
+import type { LiveFact, TokenLive } from '../live/facts';
+
+const failingText = (kinds: readonly FailureKind[]): string | null => (kinds.length ? [...new Set(kinds.map((k) => FAILURE_TEXT[k] ?? 'failed'))].join('; ') : null);
+
+function n(x: number, digits: number): string {
+  return x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: Math.min(digits, 2) });
+}
+
+function usd(x: number): string {
+  if (x >= 1e9) return `$${n(x / 1e9, 2)}B`;
+  if (x >= 1e6) return `$${n(x / 1e6, 2)}M`;
+  return `$${n(x, x >= 100 ? 2 : 4)}`;
+}
+
+function view(id: LiveFactView['id'], label: string, f: LiveFact<unknown>, text: string): LiveFactView {
+  return { id, label, text, okAt: f.okAt, fresh: f.fresh, failing: failingText(f.failing), sources: f.sources };
+}
+
+export function liveView(t: TokenProfile, l: TokenLive | null, now: Date, offline: boolean): LiveView {
+  if (offline) return { mode: 'offline', note: 'Offline mode: bundled data only, nothing is fetched.', facts: [], pegHistory: [], apyHistory: [] };
+  if (!l) return { mode: 'live', note: 'No live data yet: bundled data only.', facts: [], pegHistory: [], apyHistory: [] };
+  const facts: LiveFactView[] = [];
+  if (l.rate) facts.push(view('rate', 'Redemption rate', l.rate, `1 ${t.symbol} = ${n(l.rate.value.rate, 6)} ${l.rate.value.unit}`));
+  if (l.supply) facts.push(view('supply', 'Supply', l.supply, `${n(l.supply.value, 0)} ${t.symbol}`));
+  if (l.price) facts.push(view('price', 'Market price', l.price, usd(l.price.value)));
+  if (l.peg) {
+    const p = l.peg.value;
+    const dir = p.nowPct < 0 ? 'below' : 'above';
+    const hist = p.maxAbsPct !== null ? `; up to ${n(p.maxAbsPct, 2)}% off over ${n(p.coverageDays, 1)} days` : '';
+    facts.push(view('peg', 'Peg', l.peg, `${n(Math.abs(p.nowPct), 2)}% ${dir} backing (${usd(p.marketUsd)} vs ${usd(p.backingUsd)})${hist}`));
+  }
+  if (l.apy) {
+    const a = l.apy.value;
+    const split = a.basePct !== null && a.premiumPct !== null ? `: ${n(a.basePct, 2)}% plain ETH staking + ${n(a.premiumPct, 2)}% restaking premium` : '';
+    const unconfirmed = t.defillama && !t.defillama.poolIdsVerified ? ' (DefiLlama pool id unverified)' : '';
+    facts.push(view('apy', 'APY', l.apy, `${n(a.totalPct, 2)}%${split}${unconfirmed}`));
+  }
+  if (l.tvl) facts.push(view('tvl', 'Protocol TVL', l.tvl, `${usd(l.tvl.value)} (${t.issuer}, DefiLlama)`));
+  if (l.exit) {
+    const parts = Object.entries(l.exit.value.impactPct).map(([size, pct]) => `${Number(size).toLocaleString('en-US')} ${t.symbol}: ${n(pct, 2)}%`);
+    facts.push(view('exit', 'Price impact of selling', l.exit, parts.join(', ')));
+  }
+  const stale = facts.filter((f) => !f.fresh);
+  const failing = failingText([l.rate, l.supply, l.price, l.peg, l.apy, l.tvl, l.exit].flatMap((f) => f?.failing ?? []));
+  let note: string | null = null;
+  if (facts.length === 0) {
+    note = l.missing.length ? 'No live data yet: the first refresh has not completed, or its sources failed. Bundled data only.' : 'No live source for this token in the registry: bundled data only.';
+  } else if (stale.length) {
+    const oldest = stale.map((f) => f.okAt).sort()[0]!;
+    note = `Live data is out of date: showing the last good values, the oldest from ${agoText(oldest, now)} ago.${failing ? ` Now failing: ${failing}.` : ''}`;
+  } else if (failing) {
+    note = `The last refresh failed (${failing}); the values shown are still fresh.`;
+  }
+  return { mode: 'live', note, facts, pegHistory: l.peg?.value.history ?? [], apyHistory: l.apy?.value.history ?? [] };
+}
+
+/**
+ * The card's yield split from live APY: only for a restaking token (a liquid staking token has no restaking premium)
+ * with a fresh APY and a plain-staking benchmark (ETH-denominated tokens); null otherwise.
+ */
+export function yieldSplit(l: TokenLive | null, category: string): LiveYieldSplit | null {
+  const a = l?.apy;
+  if (!isRestaking(category) || !a || !a.fresh || a.value.basePct === null || a.value.premiumPct === null) return null;
+  return { totalApyPct: a.value.totalPct, baseApyPct: a.value.basePct, premiumApyPct: a.value.premiumPct, asOf: a.okAt, sources: a.sources };
+}
+
+export type LiveYieldSplit = { totalApyPct: number; baseApyPct: number; premiumApyPct: number; asOf: string; sources: LiveFact<unknown>['sources'] };

@@ -1,0 +1,168 @@
+// Runs in: background, content script, popup, options, tests. What the UI shows: every view a message carries
+// (the card, list rows, registry entries, misnomers, the live-data status), as zod/mini schemas. The builders in
+// lib/views/build.ts make them; lib/messaging/contract.ts names which message carries which.
+import { z } from 'zod/mini';
+import { Source } from '../provenance';
+import { CATEGORIES } from '../categories';
+import { PETAL_IDS } from '../risk/types';
+
+const Category = z.enum(CATEGORIES);
+
+z.config({ jitless: true });
+
+export const TokenId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/), z.maxLength(64));
+
+const Name = z.string().check(z.minLength(2), z.maxLength(64));
+/** What a page needs to find tokens (lib/detect DetectConfig): names, misnomers and deployment addresses. */
+export const DetectConfig = z.object({
+  tokens: z.array(z.object({ id: TokenId, symbol: Name, aliases: z.array(Name) })),
+  misnomers: z.array(z.object({ id: TokenId, term: Name })),
+  addresses: z.array(z.object({ id: TokenId, address: z.string().check(z.regex(/^(0x[0-9a-fA-F]{40}|[1-9A-HJ-NP-Za-km-z]{32,44})$/)) })),
+});
+
+/** A fact's source as data (document, API response, chain read); components/provenance formats it. */
+export const SourceView = Source;
+export const FactView = z.object({ text: z.string(), verified: z.boolean(), sources: z.array(SourceView) });
+
+export const Level = z.enum(['good', 'warning', 'bad', 'unknown']);
+export const PetalView = z.object({
+  id: z.enum(PETAL_IDS),
+  label: z.string(),
+  level: Level,
+  fact: z.string(),
+  sources: z.array(SourceView),
+  method: z.enum(['live', 'curated']),
+  asOf: z.nullable(z.string()),
+  verified: z.boolean(),
+});
+export const RatingView = z.object({
+  methodVersion: z.string(),
+  worst: Level,
+  /** e.g. "1 red, 2 yellow, 3 grey" */
+  text: z.string(),
+  petals: z.array(PetalView),
+});
+/** The rosette alone: six levels in petal order, for lists. */
+export const RatingSummary = z.object({ worst: Level, text: z.string(), petals: z.array(z.object({ label: z.string(), level: Level })) });
+
+/** One live figure: its text, when it arrived, whether it is still fresh, what is failing now, where it came from. */
+export const LiveFactView = z.object({
+  id: z.enum(['rate', 'supply', 'price', 'peg', 'apy', 'tvl', 'exit']),
+  label: z.string(),
+  text: z.string(),
+  okAt: z.string(),
+  fresh: z.boolean(),
+  failing: z.nullable(z.string()),
+  sources: z.array(SourceView),
+});
+export const LiveView = z.object({
+  /** `offline`: the user chose bundled data only; no live figure is shown or used. */
+  mode: z.enum(['live', 'offline']),
+  /** One line when something shown is not fresh or is failing, or nothing has arrived yet; null when all is fresh. */
+  note: z.nullable(z.string()),
+  facts: z.array(LiveFactView),
+  /** Peg deviation (percent) and APY (percent) histories, oldest first, for sparklines. */
+  pegHistory: z.array(z.number()),
+  apyHistory: z.array(z.number()),
+});
+
+/** What a card or popup shows about one token: display-ready, each fact with its sources. */
+export const TokenCardView = z.object({
+  id: TokenId,
+  symbol: z.string(),
+  name: z.string(),
+  issuer: z.string(),
+  category: Category,
+  layers: z.array(z.string()),
+  rating: RatingView,
+  notes: z.array(z.string()),
+  slashing: FactView,
+  withdrawal: FactView,
+  liquidity: FactView,
+  audits: z.array(
+    z.object({ firm: z.string(), date: z.nullable(z.string()), scope: z.string(), verified: z.boolean(), sources: z.array(SourceView) }),
+  ),
+  incidents: z.array(z.object({ date: z.string(), summary: z.string(), sources: z.array(SourceView) })),
+  /** Where the yield comes from (curated names, not individually sourced in the registry), and (when live data exists) how it splits into base staking and restaking premium. */
+  yield: z.object({
+    sources: z.array(z.string()),
+    split: z.nullable(
+      z.object({ totalApyPct: z.number(), baseApyPct: z.number(), premiumApyPct: z.number(), asOf: z.string(), sources: z.array(SourceView) }),
+    ),
+  }),
+  /** How the token tracks its underlying (rebasing, value-accruing, 1:1) and the on-chain rate it is redeemed at. */
+  peg: z.object({ model: z.enum(['rebasing', 'value-accruing', 'one-to-one']), rate: FactView, rateSource: z.nullable(z.string()) }),
+  /** Live figures (rate, supply, market price, peg, APY, TVL, exit) with their ages. */
+  live: LiveView,
+  /** The token's contracts: the impostor warning lists them. */
+  deployments: z.array(z.object({ chain: z.string(), address: z.string(), kind: z.optional(z.string()), sources: z.array(SourceView) })),
+  /** Curated data: the date of the last review of this profile, and the registry version it ships in. */
+  reviewedAt: z.string(),
+  registryVersion: z.string(),
+});
+
+/** A name for a token that does not exist as named (lib/registry/misnomers). */
+export const MisnomerView = z.object({
+  id: TokenId,
+  term: z.string(),
+  explanation: z.string(),
+  seeAlso: z.array(z.object({ id: TokenId, symbol: z.string(), issuer: z.string() })),
+  sources: z.array(SourceView),
+});
+
+/** A live figure in a list row: its value and whether it is fresh (a stale one shows grey with its age). */
+export const LiveFigure = z.object({ pct: z.number(), fresh: z.boolean(), okAt: z.string() });
+
+/** One token in a list (the popup's summary and search): who issues it, its rosette, and its peg and APY when known. */
+export const TokenRowView = z.object({
+  id: TokenId,
+  symbol: z.string(),
+  name: z.string(),
+  issuer: z.string(),
+  category: Category,
+  rating: RatingSummary,
+  /** Market price against redemption value, percent (negative: below). Null: no live figure (offline or none yet). */
+  peg: z.nullable(LiveFigure),
+  apy: z.nullable(LiveFigure),
+});
+
+export const TabTokenView = z.extend(TokenRowView, { count: z.int().check(z.nonnegative()) });
+
+/** A registry entry for search: the row plus the other names and the addresses it can be found by. */
+export const RegistryEntryView = z.extend(TokenRowView, { aliases: z.array(z.string()), addresses: z.array(z.string()) });
+
+const Failure = z.object({ kind: z.string(), message: z.string(), at: z.string() });
+/** The state of live data: each refresh job's last run, success, next run and current failure. */
+export const LiveStatus = z.object({
+  offline: z.boolean(),
+  jobs: z.array(
+    z.object({
+      id: z.string(),
+      lastRunAt: z.nullable(z.string()),
+      lastOkAt: z.nullable(z.string()),
+      nextDueAt: z.nullable(z.string()),
+      /** The last run was cut off (the service worker stopped during it). */
+      interrupted: z.boolean(),
+      failures: z.int().check(z.nonnegative()),
+      error: z.nullable(Failure),
+      notes: z.array(z.string()),
+    }),
+  ),
+  /** Cache entries found damaged and dropped since the worker started. */
+  damaged: z.array(z.string()),
+});
+export type LiveStatus = z.infer<typeof LiveStatus>;
+
+export type TokenCardView = z.infer<typeof TokenCardView>;
+export type TabTokenView = z.infer<typeof TabTokenView>;
+export type TokenRowView = z.infer<typeof TokenRowView>;
+export type RegistryEntryView = z.infer<typeof RegistryEntryView>;
+export type LiveFigure = z.infer<typeof LiveFigure>;
+export type MisnomerView = z.infer<typeof MisnomerView>;
+export type FactView = z.infer<typeof FactView>;
+export type SourceView = z.infer<typeof SourceView>;
+export type LiveView = z.infer<typeof LiveView>;
+export type LiveFactView = z.infer<typeof LiveFactView>;
+export type LevelView = z.infer<typeof Level>;
+export type PetalView = z.infer<typeof PetalView>;
+export type RatingSummary = z.infer<typeof RatingSummary>;
