@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { registryJson } from './lib/views/registry-json';
 import { hostPatterns } from './lib/sources/endpoints';
@@ -43,6 +44,19 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
+    // What every frame evaluates stays small (lib/page-runtime): the content script renders the card's JSX
+    // components to DOM nodes instead of loading React (popup and options keep React), and uses the browser's own
+    // promise API instead of webextension-polyfill.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.type === 'content-script')) return;
+      const current = config.resolve?.alias ?? [];
+      const list = Array.isArray(current) ? current : Object.entries(current).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+      const own = (file: string) => fileURLToPath(new URL(`./lib/page-runtime/${file}`, import.meta.url));
+      config.resolve = {
+        ...config.resolve,
+        alias: [{ find: /^react\/jsx-(dev-)?runtime$/, replacement: own('jsx-runtime.ts') }, { find: /^wxt\/browser$/, replacement: own('browser.ts') }, ...list],
+      };
+    },
     'build:publicAssets': (_wxt, files) => {
       files.push({ relativeDest: 'registry.json', contents: registryJson() });
     },

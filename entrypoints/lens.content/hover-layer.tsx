@@ -1,5 +1,8 @@
 // Runs in: content script. One card host per page, created on first use: a plain element carrying `data-lrt-card`
-// with a shadow root, where the card is rendered next to the mention under the pointer or in the focused link.
+// with a closed shadow root (the page can neither read nor rewrite the card), where the card is rendered next to the
+// mention under the pointer or in the focused link. The card's components are JSX compiled against
+// lib/dom-jsx (wxt.config.ts): DOM nodes, no React runtime in pages. e2e builds attach the root open so the tests
+// can read the card; production never does.
 //
 // There are no mark elements to listen on: the pointer's element (passive listeners, read once per animation frame)
 // is hit-tested against the rects of the marks in its own text (marks.ts keeps them per parent element). Only
@@ -9,11 +12,9 @@
 // Why not WXT's createShadowRootUi: it loads the card's CSS from a web-accessible file, which any page can probe to
 // fingerprint the extension, and a page's CSP can block the <style> it falls back to. A constructed stylesheet
 // needs neither.
-import { computePosition, flip, offset, shift } from '@floating-ui/dom';
-import { createRoot, type Root } from 'react-dom/client';
 import { TokenCard, type CardState } from '../../components/token-card';
 import cardCss from '../../assets/card.css?inline';
-import { send } from '../../lib/messaging/client';
+import { send } from '../../lib/messaging/page-client';
 import type { MisnomerView, TokenCardView } from '../../lib/views/schema';
 import type { Mark, Marks } from './marks';
 import { guarded, logError } from './log';
@@ -32,17 +33,18 @@ const VIEW_TTL_MS = 60_000;
 const HOST_CSS = `:host { all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647; }
 .rl-layer { position: fixed; top: 0; left: 0; }`;
 
+const E2E = import.meta.env.MODE === 'e2e';
+
 interface Layer {
   host: HTMLElement;
   box: HTMLElement;
-  root: Root;
 }
 
 function createLayer(doc: Document): Layer {
   const host = doc.createElement('div');
   host.setAttribute('data-lrt-card', '');
   claimOwn(host);
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode: E2E ? 'open' : 'closed' });
   const css = `${HOST_CSS}\n${cardCss}`;
   try {
     // Constructed sheets are not subject to the page's style-src CSP.
@@ -71,7 +73,23 @@ function createLayer(doc: Document): Layer {
   box.className = 'rl-layer';
   shadow.append(box);
   doc.documentElement.append(host);
-  return { host, box, root: createRoot(box) };
+  return { host, box };
+}
+
+const GAP = 6;
+const MARGIN = 8;
+
+/**
+ * Where the card goes (fixed coordinates): below the mention's first line, starting at its left edge; above it when
+ * there is more room there; then kept inside the viewport with a margin.
+ */
+export function placeBelow(anchor: Pick<DOMRect, 'left' | 'top' | 'bottom'>, card: Pick<DOMRect, 'width' | 'height'>, vw: number, vh: number): { x: number; y: number } {
+  const below = vh - anchor.bottom - GAP;
+  const above = anchor.top - GAP;
+  let y = card.height > below && above > below ? anchor.top - GAP - card.height : anchor.bottom + GAP;
+  y = Math.max(MARGIN, Math.min(y, vh - card.height - MARGIN));
+  const x = Math.max(MARGIN, Math.min(anchor.left, vw - card.width - MARGIN));
+  return { x, y };
 }
 
 const within = (r: DOMRect, x: number, y: number) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
@@ -115,21 +133,17 @@ export function startHoverLayer(doc: Document, marks: Marks, signal: AbortSignal
     if (navigator.userActivation && !navigator.userActivation.isActive) return;
     void send('page:open', { page: 'method', hash }).catch((err: unknown) => logError('open method page', err));
   };
-  const render = (state: CardState) => layer?.root.render(<TokenCard state={state} titleId="rl-card-title" onMethod={openMethod} />);
+  // lib/dom-jsx returns the DOM node itself (React's typing says JSX.Element).
+  const render = (state: CardState) => layer?.box.replaceChildren((<TokenCard state={state} titleId="rl-card-title" onMethod={openMethod} />) as unknown as Node);
   const inCard = (e: Event) => layer !== null && e.composedPath().includes(layer.host);
 
-  const place = async () => {
+  const place = () => {
     if (!layer || !anchor) return;
     const m = anchor;
     const rect = m.range.getBoundingClientRect();
     // Scrolled away or gone: close.
     if (!marks.holds(m) || rect.bottom < 0 || rect.top > innerHeight) return close();
-    const reference = { getBoundingClientRect: () => m.range.getBoundingClientRect(), getClientRects: () => m.range.getClientRects(), contextElement: m.node.parentElement ?? undefined };
-    const { x, y } = await computePosition(reference, layer.box, {
-      strategy: 'fixed',
-      placement: 'bottom-start',
-      middleware: [offset(6), flip(), shift({ padding: 8 })],
-    });
+    const { x, y } = placeBelow(m.range.getClientRects()[0] ?? rect, layer.box.getBoundingClientRect(), innerWidth, innerHeight);
     layer.box.style.setProperty('left', `${x}px`);
     layer.box.style.setProperty('top', `${y}px`);
   };
@@ -169,7 +183,7 @@ export function startHoverLayer(doc: Document, marks: Marks, signal: AbortSignal
     by = how;
     const mySeq = ++seq;
     render({ status: 'loading', symbol: mark.text });
-    void place();
+    place();
     try {
       const v = await viewOf(mark.id);
       if (mySeq !== seq) return;
@@ -178,7 +192,7 @@ export function startHoverLayer(doc: Document, marks: Marks, signal: AbortSignal
     } catch (err) {
       if (mySeq === seq) render({ status: 'error', symbol: mark.text, message: err instanceof Error ? err.message : String(err) });
     }
-    if (mySeq === seq) void place();
+    if (mySeq === seq) place();
   };
 
   const close = () => {
@@ -188,7 +202,7 @@ export function startHoverLayer(doc: Document, marks: Marks, signal: AbortSignal
     pending = null;
     seq++;
     if (layer) {
-      layer.root.render(null);
+      layer.box.replaceChildren();
       layer.host.hidden = true;
     }
   };
@@ -285,11 +299,10 @@ export function startHoverLayer(doc: Document, marks: Marks, signal: AbortSignal
     opts,
   );
   addEventListener('blur', () => anchor && close(), opts);
-  addEventListener('scroll', () => void place(), opts);
+  addEventListener('scroll', place, opts);
   signal.addEventListener('abort', () => {
     close();
     if (frame) cancelAnimationFrame(frame);
-    layer?.root.unmount();
     layer?.host.remove();
   });
   return {

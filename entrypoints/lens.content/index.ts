@@ -2,7 +2,7 @@
 // run the lens, and restart it when the user's settings change or the page navigates within itself.
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { send } from '../../lib/messaging/client';
+import { send } from '../../lib/messaging/page-client';
 import { FRAME_PORT, isNextMention, isSettingsChanged } from '../../lib/messaging/to-content';
 import { startLens, type Lens } from './lens';
 import { logError } from './log';

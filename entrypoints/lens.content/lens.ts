@@ -2,7 +2,7 @@
 // the per-frame report. `stop()` takes everything back (the user switched the site off).
 import { createTextMatcher } from '../../lib/detect/text';
 import type { DetectConfig } from '../../lib/detect/types';
-import { send } from '../../lib/messaging/client';
+import { send } from '../../lib/messaging/page-client';
 import { startHoverLayer } from './hover-layer';
 import { logError } from './log';
 import { Marks, NO_PAINT, type Mark } from './marks';

@@ -1,7 +1,7 @@
 // Runs in: background, content script. What the background sends to a page's content scripts: the user
 // pressed the "next mention" shortcut (manifest `commands`), or the settings changed. Content scripts receive runtime messages only from
 // their own extension, never from the page.
-import { CHANNEL } from './contract';
+import { CHANNEL } from './channel';
 
 export const NEXT_MENTION_COMMAND = 'next-mention';
 export const NEXT_MENTION = { channel: CHANNEL, name: 'lens:next' } as const;

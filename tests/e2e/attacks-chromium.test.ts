@@ -15,7 +15,7 @@ let worker: Worker;
 const server = await startFixtureServer();
 
 before(async () => {
-  session = await launchChromium();
+  session = await launchChromium({ build: 'e2e' });
   ({ context, worker } = session);
 });
 
@@ -197,4 +197,48 @@ test('a frame’s report is dropped when the frame goes', async () => {
   await page.evaluate(() => document.getElementById('goes')!.remove());
   await poll(reports, (r) => !r.some(([k]) => k === frameKey) && r.some(([k]) => k === `tab:${tabId}:0`), { what: 'the frame’s report gone, the page’s kept' });
   await page.close();
+});
+
+interface CdpNode {
+  nodeName: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: Array<CdpNode & { shadowRootType?: string }>;
+}
+
+test('attack: the production card lives in a closed shadow root the page cannot read or rewrite (seen through the DevTools protocol)', async () => {
+  const prod = await launchChromium();
+  try {
+    const page = await prod.context.newPage();
+    await page.goto(server.url('/fixtures/attacks.html'));
+    await hoverMark(page, '#plain', 'rseth');
+    // The page sees the host and nothing inside it.
+    await poll(() => page.evaluate(() => document.querySelector('[data-lrt-card]') !== null), (v) => v, { what: 'the card host' });
+    assert.deepEqual(await page.evaluate(() => [document.querySelector('[data-lrt-card]')!.shadowRoot, document.querySelectorAll('[role="dialog"]').length]), [null, 0]);
+    // The browser's own view (CDP pierces closed roots): a closed root holding the rsETH dialog.
+    const cdp = await prod.context.newCDPSession(page);
+    const find = (n: CdpNode, ok: (n: CdpNode) => boolean): CdpNode | null => {
+      if (ok(n)) return n;
+      for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) {
+        const hit = find(c, ok);
+        if (hit) return hit;
+      }
+      return null;
+    };
+    const attrs = (n: CdpNode) => Object.fromEntries((n.attributes ?? []).flatMap((v, i, a) => (i % 2 ? [] : [[v, a[i + 1]]])));
+    const dialog = await poll(
+      async () => {
+        const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+        const host = find(root, (n) => 'data-lrt-card' in attrs(n));
+        const shadow = host?.shadowRoots?.[0];
+        return { type: shadow?.shadowRootType, dialog: shadow ? find(shadow, (n) => attrs(n).role === 'dialog') : null };
+      },
+      (r) => r.dialog !== null,
+      { what: 'a dialog in the card host’s shadow root' },
+    );
+    assert.equal(dialog.type, 'closed');
+    await page.close();
+  } finally {
+    await prod.close();
+  }
 });

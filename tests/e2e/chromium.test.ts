@@ -16,7 +16,7 @@ let session: ChromiumSession;
 const server = await startFixtureServer();
 
 before(async () => {
-  session = await launchChromium();
+  session = await launchChromium({ build: 'e2e' });
   ({ context, worker, extensionId } = session);
 });
 

@@ -12,7 +12,7 @@ let session: ChromiumSession;
 const server = await startFixtureServer();
 
 before(async () => {
-  session = await launchChromium();
+  session = await launchChromium({ build: 'e2e' });
 });
 
 after(async () => {

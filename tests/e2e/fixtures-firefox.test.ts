@@ -13,7 +13,7 @@ let browser: Browser;
 const server = await startFixtureServer();
 
 before(async () => {
-  browser = await launchFirefox();
+  browser = await launchFirefox({ build: 'e2e' });
 });
 
 after(async () => {
