@@ -1,13 +1,13 @@
 // Runs in: content script. Draws marks as CSS Custom Highlights over the page's own text: no element, attribute or
 // text is added to the page, so no layout is caused and no framework sees a change.
 //
-// Two kinds of names:
-// - the contract names `lrt:<registry id>:<match kind>` (docs/detection.md), one Highlight each, registered in
-//   `CSS.highlights` so tests and outside checks can read what is marked. No stylesheet names them, so they paint
-//   nothing and a page cannot probe a style for them;
-// - one paint name per document, random, styled by a constructed stylesheet adopted into the document (and into
-//   each open shadow root holding a mark) only once a mark exists. A page cannot guess it before, and a page with
-//   no mark (or a site switched off) sees no stylesheet, no highlight and no name of ours.
+// Each mark is one range in the Highlight registered under its contract name `lrt:<registry id>:<match kind>`
+// (docs/detection.md), so tests and outside checks can read what is marked. The names in use are styled by one
+// constructed stylesheet (`::highlight(<name>), …`), adopted into the document and into each open shadow root
+// holding a mark, only once a mark exists: a page with no mark (or a site switched off) sees no stylesheet, no
+// highlight and no name of ours. Each range is registered once: in Chromium's traces the paint work after a
+// highlight change grows with the number of registered ranges (npm run bench), so a second, private paint
+// highlight would double it.
 import type { MatchKind } from '../../lib/detect/types';
 import { guarded } from './log';
 import type { Mark, Painter } from './marks';
@@ -24,22 +24,22 @@ export function highlightPainter(doc: Document): Painter | null {
   const view = doc.defaultView;
   const registry = view?.CSS?.highlights;
   if (!registry || typeof Highlight === 'undefined') return null;
-  const paintName = `rl${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`;
-  const paint = new Highlight();
+  const styledNames = new Set<string>();
   /** Ours per name, and the Highlight the registry held under that name when we last added to it. */
   const named = new Map<string, Highlight>();
   const registered = new Map<string, Highlight>();
   let sheet: CSSStyleSheet | null = null;
   const styled = new Set<Root>();
 
-  const style = (root: Root) => {
-    if (styled.has(root) && root.adoptedStyleSheets.includes(sheet!)) return;
-    if (!sheet) {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(`::highlight(${paintName}) { ${STYLE} }`);
+  const style = (root: Root, name: string) => {
+    if (!styledNames.has(name)) {
+      styledNames.add(name);
+      sheet ??= new CSSStyleSheet();
+      sheet.replaceSync(`${[...styledNames].map((n) => `::highlight(${CSS.escape(n)})`).join(', ')} { ${STYLE} }`);
     }
+    if (styled.has(root) && root.adoptedStyleSheets.includes(sheet!)) return;
     // Constructed sheets are not subject to the page's style-src CSP. Re-adopted if the page replaced the list.
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet!];
     styled.add(root);
   };
 
@@ -67,16 +67,13 @@ export function highlightPainter(doc: Document): Painter | null {
         }
       }
       cur.add(mark.range);
-      if (registry.get(paintName) !== paint) registry.set(paintName, paint);
-      paint.add(mark.range);
       const root = mark.node.getRootNode();
-      if (root instanceof Document || root instanceof ShadowRoot) style(root);
+      if (root instanceof Document || root instanceof ShadowRoot) style(root, name);
     }),
     remove(mark) {
       const name = highlightName(mark.id, mark.kind);
       named.get(name)?.delete(mark.range);
       registered.get(name)?.delete(mark.range);
-      paint.delete(mark.range);
     },
     clear() {
       for (const [name, h] of named) {
@@ -86,8 +83,7 @@ export function highlightPainter(doc: Document): Painter | null {
       }
       named.clear();
       registered.clear();
-      paint.clear();
-      if (registry.get(paintName) === paint) registry.delete(paintName);
+      styledNames.clear();
       for (const root of styled) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
       styled.clear();
     },
