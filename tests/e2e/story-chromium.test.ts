@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { SCREENSHOTS, startFixtureServer } from './lib/env.ts';
 import { launchChromium, type ChromiumSession } from './lib/launch.ts';
-import { hoverMark, marksOn, waitForMarks } from './lib/marks.ts';
+import { hoverMark, marksOn, scanIdle, waitForMarks } from './lib/marks.ts';
 import { axeViolations, formatViolations } from './lib/axe.ts';
 import { EZETH_KEY, EZETH_RATE_VALUE, ETH_USD, extensionPage, pointAt, refresh, settingsWithAlerts, startLiveServices, type LiveServices } from './lib/live-services.ts';
 
@@ -173,7 +173,7 @@ test('story: summary worst first -> detail with sourced petals -> site switched 
   await options.getByTestId('disabled-sites').locator('[data-site="127.0.0.1"]').waitFor();
   await page.reload();
   await page.waitForSelector('#pos-ezeth');
-  await page.waitForTimeout(800);
+  await scanIdle(page);
   assert.equal((await marksOn(page)).length, 0, 'no mark after the reload');
   assert.equal(await page.evaluate(() => document.querySelector('#pos-ezeth td')?.textContent), 'ezETH');
   rows = await popupRows(popup, tabId, {});

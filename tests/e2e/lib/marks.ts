@@ -25,6 +25,14 @@ export function waitForMarks(page: AnyFrame, n: number, q: MarkQuery = {}, opts:
   );
 }
 
+/**
+ * e2e builds only: waits until the content script says its scan is idle (`lrt-e2e:scan-idle` in CSS.highlights,
+ * also set at once in a frame where nothing is to be marked), instead of sleeping a fixed time.
+ */
+export function scanIdle(page: AnyFrame, timeoutMs = 15_000): Promise<unknown> {
+  return poll(() => run(page, () => CSS.highlights.has('lrt-e2e:scan-idle'), undefined), (idle) => idle === true, { timeoutMs, what: 'the scan-idle signal' });
+}
+
 /** Moves the pointer onto the first mark inside `within` (waiting for it), as a user would. */
 export async function hoverMark(page: AnyPage, within: string, id?: string): Promise<void> {
   const p = await poll(() => run(page, markPoint, { within, ...(id ? { id } : {}) }), (v) => v !== null, { timeoutMs: 15_000, what: `a mark in ${within}` });
