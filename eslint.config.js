@@ -27,6 +27,19 @@ export default tseslint.config(
     },
   },
   {
+    // One zod flavour, configured once (lib/zod.ts).
+    files: ['lib/**', 'entrypoints/**'],
+    ignores: ['lib/zod.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['zod', 'zod/mini', 'zod/v4', 'zod/v4/mini'].map((name) => ({ name, message: 'Import { z } from lib/zod.ts: one flavour (zod/mini), configured once.' })),
+        },
+      ],
+    },
+  },
+  {
     // Runs on every page: keep it lean and away from chain code and bulky data.
     files: ['entrypoints/*.content/**', 'lib/detect/**', 'components/**'],
     rules: {
@@ -35,7 +48,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['viem', 'viem/*'], message: 'No viem in content scripts or components: chain reads happen in the background.' },
-            { group: ['zod'], message: "Use 'zod/mini' outside the background: it keeps the content script small." },
+            { group: ['zod', 'zod/*', '!**/lib/zod'], message: 'Import { z } from lib/zod.ts: one flavour (zod/mini), configured once.' },
             { group: ['**/lib/registry', '**/lib/registry/*', '**/lib/registry/**'], message: 'The registry lives in the background; ask it over the message contract.' },
             { group: ['**/lib/sources/**'], message: 'Sources run in the background only.' },
           ],

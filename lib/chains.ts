@@ -1,5 +1,7 @@
-// Runs in: background, content script, popup, options, tests. The chains the registry uses: readable names for CAIP-2 ids,
-// block explorers, and short addresses. Pure data and formatting; the one chain table for lib/ and components/.
+// Runs in: background, content script, popup, options, tests. The chains the registry uses: readable names for
+// CAIP-2 ids, block explorers, DefiLlama's chain keys, and short addresses. Pure data and formatting: the one chain
+// table for lib/ and components/. (Default RPC endpoints live in lib/sources/endpoints.ts, which the manifest's host
+// permissions are generated from.)
 const NAMES: Record<string, string> = {
   'eip155:1': 'Ethereum',
   'eip155:10': 'Optimism',
@@ -88,4 +90,22 @@ export function chainName(caip2: string): string {
 /** 0xbf54…2110 style; Solana mints likewise. */
 export function shortAddress(a: string): string {
   return a.length > 14 ? `${a.slice(0, a.startsWith('0x') ? 6 : 4)}…${a.slice(-4)}` : a;
+}
+
+/** DefiLlama's chain names for the chains our deployments use. */
+const LLAMA_CHAIN: Record<string, string> = {
+  'eip155:1': 'ethereum',
+  'eip155:10': 'optimism',
+  'eip155:56': 'bsc',
+  'eip155:5000': 'mantle',
+  'eip155:8453': 'base',
+  'eip155:34443': 'mode',
+  'eip155:42161': 'arbitrum',
+  'eip155:59144': 'linea',
+  'eip155:81457': 'blast',
+};
+
+/** DefiLlama's key for a chain (`ethereum`, `base`…), or null when we know none. */
+export function llamaChain(caip2: string): string | null {
+  return LLAMA_CHAIN[caip2] ?? null;
 }

@@ -1,7 +1,7 @@
 // Runs in: background, content script, popup, options, build, tests. Where a fact comes from, as data: a document or
 // repository file, an API response, or a chain read. Stored like this, carried like this in every view, and only
 // formatted at the edge (describeSource below): nothing re-parses a source's text to find its link.
-import { z } from 'zod/mini';
+import { z } from './zod';
 
 const CAIP2 = z.string().check(z.regex(/^(eip155:[1-9]\d*|solana:[1-9A-HJ-NP-Za-km-z]{32})$/));
 const Iso = z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), 'not a date'));

@@ -1,21 +1,23 @@
 // Runs in: options page, tests. Builds the "report a wrong fact" link: a prefilled new-issue page on the project's
 // tracker with the token, the petal and its current fact and level, the source in question, the user's words and the
-// versions. Pure: no browser.* calls; the page opens the link. Type-only imports, so the e2e test (plain node) can
-// import it for REPORT_ISSUES_URL.
+// versions. Pure: no browser.* calls; the page opens the link. Petal ids and level words come from lib/risk; the
+// tracker's URL from lib/report-url.ts.
 import type { LevelView, PetalView, SourceView, TokenCardView } from './views/schema';
+import { REPORT_ISSUES_URL } from './report-url';
+import { SPOKEN } from './risk/levels';
+import { PETAL_IDS } from './risk/types';
 
-/** The project's own issue tracker. The one place to change if the tracker moves. */
-export const REPORT_ISSUES_URL = 'https://github.com/restake-lens/restake-lens/issues/new';
+export { REPORT_ISSUES_URL };
 
 /** Longest link we open. Browsers take far longer ones; GitHub answers 414 somewhere past 8 kB, so stay well under. */
 export const REPORT_MAX_URL = 6000;
 
-export const REPORT_PETALS = ['slashing', 'exit', 'admin', 'peg', 'code', 'backing', 'other'] as const;
+export const REPORT_PETALS = [...PETAL_IDS, 'other'] as const;
 export type ReportPetalId = (typeof REPORT_PETALS)[number];
 
 export const OTHER_FACT_LABEL = 'Other fact';
 
-const LEVEL_WORD: Record<LevelView, string> = { good: 'green', warning: 'yellow', bad: 'red', unknown: 'grey (unknown)' };
+const LEVEL_WORD: Record<LevelView, string> = SPOKEN;
 
 export interface ReportInput {
   token: { id: string; symbol: string; issuer: string };

@@ -2,10 +2,12 @@
 // where live data comes from and when to alert. Stored in storage.local under one key with a version number. Read
 // through `parseSettings`: an older value is migrated step by step (MIGRATIONS), then a damaged field falls back to
 // its default on its own, so one bad value never resets the others or breaks the extension.
-import { z } from 'zod/mini';
+import { z } from './zod';
+
+/** The depeg alert threshold's bounds, percent: the settings schema and the options page read these. */
+export const DEPEG_PCT = { min: 0.1, max: 20 } as const;
 export { SETTINGS_KEY } from './storage-keys';
 
-z.config({ jitless: true });
 
 /** A site as the user names it: a host name such as `x.com` (covers its subdomains too). */
 const Site = z.string().check(z.regex(/^[a-z0-9.-]{1,253}$/));
@@ -33,7 +35,7 @@ const TokenIdText = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/), z.maxLengt
 
 /** Depeg alerts: a notification when a watched token's market price strays from its redemption value by `depegPct`. */
 const Alerts = z.object({
-  depegPct: z.catch(z.number().check(z.gte(0.1), z.lte(20)), 1),
+  depegPct: z.catch(z.number().check(z.gte(DEPEG_PCT.min), z.lte(DEPEG_PCT.max)), 1),
   watched: z.catch(z.array(TokenIdText).check(z.maxLength(100)), []),
 });
 export const DEFAULT_ALERTS = { depegPct: 1, watched: [] as string[] };

@@ -3,7 +3,7 @@
 // read-modify-write race between them.
 import { TAB_PREFIX } from './storage-keys';
 import { browser } from 'wxt/browser';
-import { z } from 'zod/mini';
+import { z } from './zod';
 
 const Counts = z.record(z.string(), z.int().check(z.positive()));
 export type Counts = z.infer<typeof Counts>;

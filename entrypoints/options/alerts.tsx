@@ -1,12 +1,11 @@
 // Runs in: options page. Depeg alerts: the threshold (percent) and which registry tokens are watched.
 import { useState, type FormEvent } from 'react';
 import { FieldStatus } from '../../components/field-status';
-import type { Settings } from '../../lib/settings';
+import { DEPEG_PCT, type Settings } from '../../lib/settings';
 import type { RegistryState } from './app';
 import type { Fields } from './fields';
 
-const MIN_PCT = 0.1;
-const MAX_PCT = 20;
+const { min: MIN_PCT, max: MAX_PCT } = DEPEG_PCT;
 
 /** The typed threshold as a number, or null when it is not a number within 0.1–20 (a decimal comma is accepted). */
 export function parsePct(text: string): number | null {

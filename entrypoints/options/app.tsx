@@ -9,6 +9,10 @@ import type { RegistryEntryView } from '../../lib/views/schema';
 import { REFRESH_CHOICES, siteOf, type Settings } from '../../lib/settings';
 import { readSettings } from '../../lib/settings-store';
 import { SETTINGS_KEY } from '../../lib/storage-keys';
+import { FRESH_MIN, JOB_PERIOD_MIN } from '../../lib/live/periods';
+
+/** "10 minutes", "1 hour": a period for the hint text. */
+const every = (minutes: number) => (minutes % 60 === 0 ? `${minutes / 60 === 1 ? '' : `${minutes / 60} `}hour${minutes === 60 ? '' : 's'}` : `${minutes} minutes`);
 import { AlertsSection } from './alerts';
 import { errorText, useFields, type Fields } from './fields';
 import { ReportSection } from './report';
@@ -160,9 +164,10 @@ function LiveData({ settings, fields }: { settings: Settings; fields: Fields }) 
           ))}
         </select>
         <p className="rl-hint" id="refreshMinutes-hint">
-          The whole registry is refreshed on a schedule, whatever pages you read: prices and redemption rates every 10 minutes, price history, APY,
-          TVL and exit quotes every hour. A longer interval means fewer requests to DefiLlama and the RPC providers, and older figures: a figure
-          counts as fresh for three refresh periods (at least 30 minutes for prices and rates, 3 hours for the others), and each shows its age.
+          The whole registry is refreshed on a schedule, whatever pages you read: prices and redemption rates every {every(JOB_PERIOD_MIN.prices)}, price
+          history, APY, TVL and exit quotes every {every(JOB_PERIOD_MIN.charts)}. A longer interval means fewer requests to DefiLlama and the RPC
+          providers, and older figures: a figure counts as fresh for three refresh periods (at least {every(FRESH_MIN.price)} for prices and rates,{' '}
+          {every(FRESH_MIN.chart)} for the others), and each shows its age.
           Depeg alerts can only be as quick as the interval. Failed requests are still retried sooner, with backoff.
         </p>
         <FieldStatus id="refreshMinutes-status" state={fields.state('refreshMinutes')} />

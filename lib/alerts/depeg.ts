@@ -15,10 +15,9 @@
 //   alerting, without a repeat. An armed token is judged against the new threshold as always.
 // - A token no longer watched loses its state. The log of raised alerts keeps the last LOG_MAX, oldest first.
 import { ALERTS_KEY } from '../storage-keys';
-import { z } from 'zod/mini';
+import { z } from '../zod';
 import { agoText } from '../age';
 
-z.config({ jitless: true });
 
 /** The storage.local key of the alert state. */
 export { ALERTS_KEY };

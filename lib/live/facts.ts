@@ -5,18 +5,9 @@ import type { Source } from '../provenance';
 import type { FailureKind } from '../sources/http';
 import type { Entries, Entry, ValueOf } from './store';
 import { key, marketCoin, unitCoin, yieldPool } from './keys';
-import { JOB_PERIOD_MIN } from './periods';
+import { FRESH_MIN } from './periods';
 
-/** How long a live value counts as fresh: three refresh periods of its job. After that it shows grey, with its age. */
-export const FRESH_MIN = {
-  rate: 3 * JOB_PERIOD_MIN.rates,
-  supply: 3 * JOB_PERIOD_MIN.rates,
-  price: 3 * JOB_PERIOD_MIN.prices,
-  chart: 3 * JOB_PERIOD_MIN.charts,
-  yield: 3 * JOB_PERIOD_MIN.yields,
-  tvl: 3 * JOB_PERIOD_MIN.tvl,
-  exit: 3 * JOB_PERIOD_MIN.exit,
-} as const;
+export { FRESH_MIN };
 type Kind = keyof typeof FRESH_MIN;
 
 /**

@@ -1,25 +1,14 @@
 // Runs in: background, tests. Which live facts exist for a token and under which cache keys: the one place that
 // ties registry fields to DefiLlama coin keys, pool ids and slugs.
 import { canonicalDeployment, type TokenProfile } from '../registry/schema';
+import { llamaChain } from '../chains';
 
-/** DefiLlama's chain names for the chains our deployments use. */
-const LLAMA_CHAIN: Record<string, string> = {
-  'eip155:1': 'ethereum',
-  'eip155:10': 'optimism',
-  'eip155:56': 'bsc',
-  'eip155:5000': 'mantle',
-  'eip155:8453': 'base',
-  'eip155:34443': 'mode',
-  'eip155:42161': 'arbitrum',
-  'eip155:59144': 'linea',
-  'eip155:81457': 'blast',
-};
 
 /** The DefiLlama coins key for the token's market price: its canonical deployment, whatever its `kind`. */
 export function marketCoin(t: TokenProfile): string | null {
   const d = canonicalDeployment(t);
   if (d.chain.startsWith('solana:')) return `solana:${d.address}`;
-  const chain = LLAMA_CHAIN[d.chain];
+  const chain = llamaChain(d.chain);
   return chain ? `${chain}:${d.address}` : null;
 }
 

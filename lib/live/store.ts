@@ -3,13 +3,12 @@
 // browser restarts. Each entry is checked with zod when read: a damaged entry is dropped alone (and reported),
 // never the whole cache.
 import { ENTRIES_KEY, JOBS_KEY } from '../storage-keys';
-import { z } from 'zod/mini';
+import { z } from '../zod';
 import type { FailureKind } from '../sources/http';
 import { plainText } from '../text';
 import { Source } from '../provenance';
 import { APY_PCT, CHART_MAX_POINTS, PRICE_USD, RATE, SUPPLY, TVL_USD, YIELD_MAX_POINTS } from '../sources/bounds';
 
-z.config({ jitless: true });
 
 export { ENTRIES_KEY, JOBS_KEY };
 

@@ -1,10 +1,9 @@
 // Runs in: background, content script, popup. The one message contract between them: each message names who may
 // send it, and its input and output schemas (views from lib/views/schema.ts); both ends validate with zod.
 // zod/mini: the same validation as zod, tree-shakable, so the content script stays small.
-import { z } from 'zod/mini';
+import { z } from '../zod';
 import { DetectConfig, LiveStatus, MisnomerView, RegistryEntryView, TabTokenView, TokenCardView, TokenId } from '../views/schema';
 
-z.config({ jitless: true });
 
 /** Who may send a message: `content` = a content script in a web page; `ui` = an extension page. */
 export type Caller = 'content' | 'ui';

@@ -1,6 +1,7 @@
 // Runs in: build, background, tests. The validated registry: every issuer file parsed with zod at load,
 // so a bad entry throws at build time (wxt.config imports this) and in tests, never at a user's page.
 import { TokenProfile, type TokenProfileInput } from './schema';
+import { bountyFor } from './bounties';
 import { renzo } from './data/renzo';
 import { etherfi } from './data/etherfi';
 import { puffer } from './data/puffer';
@@ -48,7 +49,26 @@ export function parseRegistry(files: Record<string, TokenProfileInput[]>): Token
   return tokens;
 }
 
-export const TOKENS: readonly TokenProfile[] = parseRegistry(ISSUER_FILES);
+/**
+ * Each issuer's bug bounty (lib/registry/bounties.ts) joins its tokens' profiles, with its sources, unless a data file
+ * already gives one: the issuer's programme is one fact, kept in one place.
+ */
+export function withBounties(tokens: TokenProfile[]): TokenProfile[] {
+  return tokens.map((t) => {
+    const b = bountyFor(t.issuer);
+    if (!b || t.bounty) return { ...t, bountyChecked: t.bountyChecked || b !== null };
+    if (b.status === 'not-found' || b.sources.length === 0) return { ...t, bounty: null, bountyChecked: true };
+    const known = new Set(t.sources.map((s) => s.id));
+    return {
+      ...t,
+      bountyChecked: true,
+      bounty: { status: b.status, platform: b.platform ?? 'own', maxUsd: b.maxUsd, asOf: b.asOf ?? t.reviewedAt, verified: b.verified, sources: b.sources.map((s) => s.id) },
+      sources: [...t.sources, ...b.sources.filter((s) => !known.has(s.id))],
+    };
+  });
+}
+
+export const TOKENS: readonly TokenProfile[] = withBounties(parseRegistry(ISSUER_FILES));
 
 const byId = new Map(TOKENS.map((t) => [t.id, t]));
 export function getToken(id: string): TokenProfile | undefined {

@@ -1,27 +1,28 @@
 // Runs in: build, background, tests. What each restaking layer means for a holder: withdrawal delays, whether
 // and since when slashing is live, and how stake is allocated. Facts from ../shared/research (2026-11), each
 // with its sources; unconfirmed ones are marked unverified.
-import { z } from 'zod';
+import { z } from '../zod';
 import { DLA_COMMIT, EIGENLAYER_DELAY, EIGENLAYER_SLASHING, page, repoFile } from './sources';
 import { Fact, Layer, SourceRef } from './schema';
 
-z.config({ jitless: true });
 
 export const LayerProfile = z
   .object({
     id: Layer,
     withdrawal: Fact,
-    slashing: Fact.extend({ liveSince: z.iso.date().nullable() }),
+    slashing: z.extend(Fact, { liveSince: z.nullable(z.iso.date()) }),
     allocation: Fact,
-    sources: z.array(SourceRef).min(1),
+    sources: z.array(SourceRef).check(z.minLength(1)),
     reviewedAt: z.iso.date(),
   })
-  .superRefine((l, ctx) => {
-    const known = new Set(l.sources.map((s) => s.id));
-    for (const id of [...l.withdrawal.sources, ...l.slashing.sources, ...l.allocation.sources]) {
-      if (!known.has(id)) ctx.addIssue({ code: 'custom', message: `${l.id}: cites unknown source "${id}"` });
-    }
-  });
+  .check(
+    z.superRefine((l, ctx) => {
+      const known = new Set(l.sources.map((s) => s.id));
+      for (const id of [...l.withdrawal.sources, ...l.slashing.sources, ...l.allocation.sources]) {
+        if (!known.has(id)) ctx.addIssue({ code: 'custom', message: `${l.id}: cites unknown source "${id}"` });
+      }
+    }),
+  );
 export type LayerProfile = z.infer<typeof LayerProfile>;
 
 const EIGEN = 'f84a5151080cdf0b77b9b6e46506cde723d06c28';

@@ -1,20 +1,19 @@
 // Runs in: build, background, tests. Names that articles use for tokens that do not exist as described. The
 // detector marks them with an explanation instead of staying silent (or, worse, matching a real token).
-import { z } from 'zod';
+import { z } from '../zod';
 import { DLA_COMMIT, repoFile, page } from './sources';
 import { SourceRef } from './schema';
 
-z.config({ jitless: true });
 
 export const Misnomer = z.object({
   /** Registry id, the value of `data-lrt-token` on its marks: `misnomer-` + the term in lower case. */
-  id: z.string().regex(/^misnomer-[a-z0-9]+$/),
+  id: z.string().check(z.regex(/^misnomer-[a-z0-9]+$/)),
   /** The name as written in the wild; matched with the same case and boundary rules as symbols. */
-  term: z.string().min(2),
-  explanation: z.string().min(1),
+  term: z.string().check(z.minLength(2)),
+  explanation: z.string().check(z.minLength(1)),
   /** Registry ids of the real tokens the name is confused with. */
   seeAlso: z.array(z.string()),
-  sources: z.array(SourceRef).min(1),
+  sources: z.array(SourceRef).check(z.minLength(1)),
 });
 export type Misnomer = z.infer<typeof Misnomer>;
 

@@ -6,7 +6,7 @@
 // RestakingPool finds restakers by provider name (`getRestaker(string)`), and the names are only in
 // `RestakerAdded` events, so no getter enumerates them.
 import { getAddress, isAddress } from 'viem';
-import { z } from 'zod/mini';
+import { z } from '../zod';
 import { ETHERFI_NODES } from './data/etherfi-nodes';
 import type { SourceRef } from './schema';
 import { repoFile } from './sources';

@@ -112,15 +112,22 @@ export function judgeCode(t: TokenProfile, now: Date): Judged {
   }
   if (t.audits.length === 0) return { level: 'unknown', fact: 'No audit report found in the sources checked.' };
   const firms = new Set(t.audits.map((a) => a.firm)).size;
-  if (!t.bounty || t.bounty.maxUsd === null || t.bounty.maxUsd < 1_000_000) {
-    const bounty = t.bounty?.maxUsd != null ? `a $${t.bounty.maxUsd.toLocaleString('en-US')} bug bounty (under $1M)` : 'no bug bounty found in the sources checked';
-    return { level: 'warning', fact: `${firms} audit ${firms === 1 ? 'firm' : 'firms'}, but ${bounty}.` };
-  }
+  const audited = `${firms} audit ${firms === 1 ? 'firm' : 'firms'}`;
+  const b = t.bounty;
+  // A yellow needs a fact: a bounty under $1M, one that ended, one firm, under a year live. Not finding a bounty
+  // (or not having looked) is grey: our missing research is never shown as the issuer's weakness.
+  if (b?.status === 'ended') return { level: 'warning', fact: `${audited}, but the only bug bounty found (${b.platform}) has ended.` };
+  if (b && b.maxUsd !== null && b.maxUsd < 1_000_000) return { level: 'warning', fact: `${audited}, but a $${b.maxUsd.toLocaleString('en-US')} bug bounty (under $1M).` };
   if (firms < 2) return { level: 'warning', fact: 'Audited by one firm only.' };
-  if (!t.launchedAt) return { level: 'unknown', fact: `${firms} audit firms and a bounty, but the launch date is not known.` };
-  const months = ageDays(t.launchedAt.date, now) / 30.44;
-  if (months < 12) return { level: 'warning', fact: `Live for ${Math.floor(months)} months (under 12).` };
-  return { level: 'good', fact: `${firms} audit firms, bounty up to $${t.bounty.maxUsd.toLocaleString('en-US')}, live over 12 months with no open incident.` };
+  const months = t.launchedAt ? ageDays(t.launchedAt.date, now) / 30.44 : null;
+  if (months !== null && months < 12) return { level: 'warning', fact: `Live for ${Math.floor(months)} months (under 12).` };
+  if (!b) {
+    const why = t.bountyChecked ? 'no bug bounty was found in the sources checked' : 'its bug bounty was not checked';
+    return { level: 'unknown', fact: `${audited}, but ${why}.` };
+  }
+  if (b.maxUsd === null) return { level: 'unknown', fact: `${audited} and a bug bounty (${b.platform}) with no stated maximum.` };
+  if (months === null) return { level: 'unknown', fact: `${audited} and a bounty, but the launch date is not known.` };
+  return { level: 'good', fact: `${audited}, bounty up to $${b.maxUsd.toLocaleString('en-US')}, live over 12 months with no open incident.` };
 }
 
 export function judgeBacking(t: TokenProfile): Judged {

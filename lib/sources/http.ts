@@ -1,6 +1,6 @@
 // Runs in: background, tests. One HTTP GET of JSON from a public data API, bounded in time and size, parsed with
 // zod. Never throws: every outcome is a value, so one misbehaving API cannot crash a refresh or reach a page.
-import type { z } from 'zod';
+import type { z } from '../zod';
 import { plainText } from '../text';
 import type { FailureKind } from '../failures';
 
@@ -97,7 +97,7 @@ async function readCapped(res: Response, maxBytes: number): Promise<string | nul
 /** What every request the extension makes carries: no cookies sent or kept, no referrer, no HTTP cache. */
 export const PRIVATE_FETCH = { credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store' } as const satisfies RequestInit;
 
-export async function getJson<S extends z.ZodType>(url: string, schema: S, opts: GetOptions = {}): Promise<Outcome<z.infer<S>> | HttpFailure> {
+export async function getJson<S extends z.ZodMiniType>(url: string, schema: S, opts: GetOptions = {}): Promise<Outcome<z.infer<S>> | HttpFailure> {
   const now = opts.now ?? (() => new Date());
   const host = hostOf(url);
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;

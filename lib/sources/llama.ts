@@ -7,18 +7,17 @@
 //   sequence, each with its own failure and one retry at half the size;
 // - keys come back as they were asked; we still match them without regard to case.
 // Each value carries the exact URL it came from and when.
-import { z } from 'zod';
+import { z } from '../zod';
 import { getJson, type Failure, type GetOptions, type HttpFailure, type Outcome } from './http';
 import { APY_PCT, CHART_MAX_POINTS, PRICE_USD, TVL_USD, YIELD_MAX_POINTS, plausibleTime, within } from './bounds';
 
-z.config({ jitless: true });
 
 /** The shapes are checked loosely at the top and strictly per item: an item that fails is dropped alone. */
 const CoinsResponse = z.object({ coins: z.record(z.string(), z.unknown()) });
 const CoinPrice = z.object({
   price: z.number(),
   /** Unix seconds. DefiLlama's cache layer may answer null, its database fallback may leave it out. */
-  timestamp: z.number().nullable().optional(),
+  timestamp: z.optional(z.nullable(z.number())),
 });
 const ChartCoin = z.object({ prices: z.array(z.unknown()) });
 const ChartPointIn = z.object({ timestamp: z.number(), price: z.number() });
@@ -26,8 +25,8 @@ const ChartPointIn = z.object({ timestamp: z.number(), price: z.number() });
 const YieldChartResponse = z.object({ status: z.literal('success'), data: z.array(z.unknown()) });
 const YieldPointIn = z.object({
   timestamp: z.string(),
-  apy: z.number().nullable(),
-  apyBase: z.number().nullable().optional(),
+  apy: z.nullable(z.number()),
+  apyBase: z.optional(z.nullable(z.number())),
 });
 const TvlResponse = z.number();
 

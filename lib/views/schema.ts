@@ -1,14 +1,13 @@
 // Runs in: background, content script, popup, options, tests. What the UI shows: every view a message carries
 // (the card, list rows, registry entries, misnomers, the live-data status), as zod/mini schemas. The builders in
 // lib/views/build.ts make them; lib/messaging/contract.ts names which message carries which.
-import { z } from 'zod/mini';
+import { z } from '../zod';
 import { Source } from '../provenance';
 import { CATEGORIES } from '../categories';
 import { PETAL_IDS } from '../risk/types';
 
 const Category = z.enum(CATEGORIES);
 
-z.config({ jitless: true });
 
 export const TokenId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/), z.maxLength(64));
 

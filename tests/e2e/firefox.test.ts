@@ -9,6 +9,7 @@ import { SCREENSHOTS, startFixtureServer } from './lib/env.ts';
 import { launchFirefox } from './lib/launch.ts';
 import { countAllMarks, readCard, readMarks } from './lib/pages.ts';
 import { hoverMark, marksOn, waitForMarks } from './lib/marks.ts';
+import { poll } from './lib/poll.ts';
 import { SLICE_EXPECTED, SLICE_POPUP, SLICE_TOTAL } from './expect.ts';
 
 let browser: Browser;
@@ -100,11 +101,16 @@ test('Firefox: the popup lists the tab’s restaking tokens worst first, and a r
   let rows: Record<string, number> = {};
   let order: string[] = [];
   for (let i = 0; i < 20 && JSON.stringify(rows) !== JSON.stringify(SLICE_POPUP); i++) {
-    const tabId = await ext.evaluate(async () => {
-      const keys = Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('tab:'));
-      return Number(keys[0]?.split(':')[1]);
-    });
-    assert.ok(Number.isInteger(tabId), 'the fixture tab reported');
+    // The report follows the marks after 400 ms of quiet: wait for it rather than race it.
+    const tabId = await poll(
+      () =>
+        ext.evaluate(async () => {
+          const keys = Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('tab:'));
+          return Number(keys[0]?.split(':')[1]);
+        }),
+      (id) => Number.isInteger(id),
+      { what: 'the fixture tab’s report' },
+    );
     await ext.evaluate((id: number) => {
       location.href = `/popup.html?tabId=${id}`;
     }, tabId);

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { REPORT_ISSUES_URL } from '../../lib/report.ts';
+import { REPORT_ISSUES_URL } from '../../lib/report-url.ts';
 import { SCREENSHOTS, startFixtureServer } from './lib/env.ts';
 import { launchChromium, type ChromiumSession } from './lib/launch.ts';
 import { marksOn, waitForMarks } from './lib/marks.ts';

@@ -78,4 +78,41 @@ export const delegationManagerMockAbi = parseAbi([
   'function setReverting(bool r)',
 ]);
 
+export const balancerVaultMockAbi = parseAbi([
+  'function getPoolTokens(bytes32 poolId) view returns (address[] tokens, uint256[] balances, uint256 lastChangeBlock)',
+  'function setPoolTokens(bytes32 poolId, address[] tokens)',
+  'function setReverting(bool r)',
+]);
+
+export const fluidResolverMockAbi = parseAbi([
+  'function getPoolTokens(address pool_) view returns (address token0_, address token1_)',
+  'function estimateSwapIn(address dex_, bool swap0to1_, uint256 amountIn_, uint256 amountOutMin_) payable returns (uint256 amountOut_)',
+  'function setPool(address dex, address token0, address token1, uint256 reserve0, uint256 reserve1, uint256 maxIn)',
+  'function setReverting(bool r)',
+]);
+
+export const withdrawalsMockAbi = parseAbi([
+  'struct WithdrawRequest { uint96 amountOfEEth; uint96 shareOfEEth; bool isValid; uint32 feeGwei; }',
+  'function paused() view returns (bool)',
+  'function pausedUntil() view returns (uint256)',
+  'function nextRequestId() view returns (uint32)',
+  'function lastFinalizedRequestId() view returns (uint32)',
+  'function getRequest(uint256 id) view returns (WithdrawRequest)',
+  'function totalRedeemableAmount(address token) view returns (uint256)',
+  'function withdrawalDelayBlocks() view returns (uint256)',
+  'function nextUnusedNonce(address asset) view returns (uint256)',
+  'function nextLockedNonce(address asset) view returns (uint256)',
+  'function assetsCommitted(address asset) view returns (uint256)',
+  'function getExitFeeBasisPoints() view returns (uint256)',
+  'function balanceOf(address owner) view returns (uint256)',
+  'function setPaused(bool p, uint256 until)',
+  'function setRequests(uint32 next, uint32 lastFinalized)',
+  'function setRequest(uint256 id, uint96 amount)',
+  'function setRedeemable(address token, uint256 amount)',
+  'function setKelpQueue(address asset, uint256 delayBlocks, uint256 nextUnused, uint256 nextLocked, uint256 committed)',
+  'function setExitFee(uint256 bps)',
+  'function setBalance(address owner, uint256 amount)',
+  'function setReverting(bool r)',
+]);
+
 export const setRevertingAbi = parseAbi(['function setReverting(bool r)']);

@@ -14,11 +14,14 @@ import { mainnet } from 'viem/chains';
 import {
   allocationManagerMockAbi,
   balancerQueriesMockAbi,
+  balancerVaultMockAbi,
   curvePoolMockAbi,
+  fluidResolverMockAbi,
   delegationManagerMockAbi,
   lrtMockAbi,
   quoterV2MockAbi,
   setRevertingAbi,
+  withdrawalsMockAbi,
 } from './abis.ts';
 import { type ContractName, compileContracts } from './solc.ts';
 
@@ -27,6 +30,8 @@ export const ADDRESSES = {
   multicall3: '0xcA11bde05977b3631167028862bE2a173976CA11',
   quoterV2: '0x61fFE014bA17989E743c5F6cB21bF9697530B21e',
   balancerQueries: '0xE39B5e3B6D74016b2F6A9673D7d7493B6DF549d5',
+  balancerVault: '0xBA12222222228d8Ba445958a75a0704d566BF2C8',
+  fluidDexResolver: '0x05Bd8269A20C472b148246De20E6852091BF16Ff',
   allocationManager: '0x948a420b8CC1d6BFd0B6087C2E7c344a2CD0bc39',
   delegationManager: '0x39053D51B77DC0d36036Fc1fCc8Cb819df8Ef37A',
 } as const satisfies Record<string, Address>;
@@ -133,10 +138,26 @@ export interface BalancerPool {
   poolId: Hex;
   tokens: readonly [Address, Address];
   balances: readonly [bigint, bigint];
+  /** What Vault.getPoolTokens lists, when not just the two tokens (a composable pool also lists its own BPT). */
+  vaultTokens?: readonly Address[];
 }
 
-export const setBalancerPool = (url: string, p: BalancerPool, queries: Address = ADDRESSES.balancerQueries) =>
-  send(url, queries, balancerQueriesMockAbi, 'setPool', [p.poolId, p.tokens[0], p.tokens[1], p.balances[0], p.balances[1]]);
+/** Configures the pool on the BalancerQueries mock and registers its tokens on the Vault mock (as the Vault lists them). */
+export async function setBalancerPool(url: string, p: BalancerPool, queries: Address = ADDRESSES.balancerQueries): Promise<void> {
+  await send(url, queries, balancerQueriesMockAbi, 'setPool', [p.poolId, p.tokens[0], p.tokens[1], p.balances[0], p.balances[1]]);
+  await send(url, ADDRESSES.balancerVault, balancerVaultMockAbi, 'setPoolTokens', [p.poolId, [...(p.vaultTokens ?? p.tokens)]]);
+}
+
+export interface FluidPool {
+  dex: Address;
+  tokens: readonly [Address, Address];
+  reserves: readonly [bigint, bigint];
+  /** Larger sales estimate to 0, as the real resolver's do past a pool's limits. Default: no limit. */
+  maxIn?: bigint;
+}
+
+export const setFluidPool = (url: string, p: FluidPool, resolver: Address = ADDRESSES.fluidDexResolver) =>
+  send(url, resolver, fluidResolverMockAbi, 'setPool', [p.dex, p.tokens[0], p.tokens[1], p.reserves[0], p.reserves[1], p.maxIn ?? 2n ** 255n]);
 
 export interface OperatorSet {
   avs: Address;
@@ -170,6 +191,19 @@ export async function placeProtocolMocks(url: string): Promise<void> {
   await placeMulticall3(url);
   await placeContract(url, ADDRESSES.quoterV2, 'QuoterV2Mock');
   await placeContract(url, ADDRESSES.balancerQueries, 'BalancerQueriesMock');
+  await placeContract(url, ADDRESSES.balancerVault, 'BalancerVaultMock');
+  await placeContract(url, ADDRESSES.fluidDexResolver, 'FluidResolverMock');
   await placeContract(url, ADDRESSES.allocationManager, 'AllocationManagerMock');
   await placeContract(url, ADDRESSES.delegationManager, 'DelegationManagerMock');
 }
+
+/** Places WithdrawalsMock (every withdrawal view the redemption reader calls) at `address`. */
+export const placeWithdrawals = (url: string, address: Address) => placeContract(url, address, 'WithdrawalsMock');
+
+/** Sends one setter of WithdrawalsMock at `address`. */
+export const setWithdrawals = (url: string, address: Address, functionName: WithdrawalsSetter, args: readonly unknown[]) =>
+  send(url, address, withdrawalsMockAbi, functionName as never, args as never);
+type WithdrawalsSetter = 'setPaused' | 'setRequests' | 'setRequest' | 'setRedeemable' | 'setKelpQueue' | 'setExitFee' | 'setBalance' | 'setReverting';
+
+/** Sets an address's native balance (anvil_setBalance). */
+export const setEthBalance = (url: string, address: Address, wei: bigint) => chainClients(url).test.setBalance({ address, value: wei });

@@ -25,6 +25,18 @@ export const CONTRACT_NAMES = [
   'SymSlasher',
   'SymBurnerRouter',
   'SymBurner',
+  // Admin discovery and LayerZero (issue 16): Ownable/ProxyAdmin, Safe, timelock, AccessManager, RoleManager, EndpointV2, ReceiveUln302.
+  'OwnableMock',
+  'SafeMock',
+  'TimelockMock',
+  'AccessManagerMock',
+  'LzEndpointMock',
+  'ReceiveUlnMock',
+  'RoleManagerMock',
+  // Exit and redemption (issue 15): Balancer Vault, Fluid resolver, withdrawal contracts.
+  'BalancerVaultMock',
+  'WithdrawalsMock',
+  'FluidResolverMock',
 ] as const;
 export type ContractName = (typeof CONTRACT_NAMES)[number];
 

@@ -1,6 +1,7 @@
 // Bedrock (RockX). Facts from ../shared/research/lrt-tokens.md (compiled 2026-11), checked against the cited files.
 import type { TokenProfileInput } from '../schema';
 import { DLA_COMMIT, EIGENLAYER_SLASHING, YS_COMMIT, page, repoFile } from '../sources';
+import { VENUE_SOURCES, uniswapV3 } from '../venues';
 
 const STAKE = '64bcb9e98d9d4224a18ca64888582631d54c4565';
 const UNIBTC = '236e9eab0c3d108c8bd5778fec24406ea922ea21';
@@ -86,7 +87,7 @@ export const bedrock: TokenProfileInput[] = [
     incidents: [],
     launchedAt: null,
     yieldSources: ['Ethereum consensus and execution rewards', 'EigenLayer AVS rewards'],
-    defillama: { slug: 'bedrock-unieth', poolIds: [], verified: true },
+    defillama: { slug: 'bedrock-unieth', poolIds: [], verified: true, poolKey: '0xF1376bceF0f78459C0Ed0ba5ddce976F1ddF51F4' },
     risk: { slashing: null, exit: null, admin: null, peg: null, backing: null },
     notes: ['Bedrock was formerly RockX; the uniETH contracts still carry RockX names.'],
     sources: [
@@ -152,7 +153,9 @@ export const bedrock: TokenProfileInput[] = [
       verified: false,
       sources: ['unibtc-deployments'],
     },
-    exitVenues: [],
+    exitVenues: [
+      uniswapV3('uniBTC/WBTC 0.05%', '0x3a32F5040Bc4d8417e78E236eb2C48c90e003FDa', 'WBTC', 500, []),
+    ],
     audits: [
       { firm: 'PeckShield', date: null, scope: 'uniBTC v1.0', verified: true, sources: ['unibtc-audit-peckshield'] },
       { firm: 'BlockSec', date: null, scope: 'uniBTC v1.0 and v1.1', verified: true, sources: ['unibtc-audit-blocksec'] },
@@ -176,6 +179,8 @@ export const bedrock: TokenProfileInput[] = [
       'Addresses differ by chain; each is keyed by chain and address.',
     ],
     sources: [
+      VENUE_SOURCES.uniPoolAddress,
+      VENUE_SOURCES.uniDeployments,
       repoFile('unibtc-eth', 'Bedrock-Technology/uniBTC', UNIBTC, 'deployments/ethereum.md', 'Bedrock uniBTC deployments: Ethereum'),
       repoFile('unibtc-bob', 'Bedrock-Technology/uniBTC', UNIBTC, 'deployments/bob.md', 'Bedrock uniBTC deployments: BOB'),
       repoFile('unibtc-deployments', 'Bedrock-Technology/uniBTC', UNIBTC, 'deployments', 'Bedrock uniBTC deployments, one file per chain (repository folder)'),

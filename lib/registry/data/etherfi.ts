@@ -2,6 +2,7 @@
 // Trap: ether.fi issues eETH and weETH, not ezETH (that is Renzo's).
 import type { TokenProfileInput } from '../schema';
 import { DLA_COMMIT, EIGENLAYER_DELAY, EIGENLAYER_SLASHING, YS_COMMIT, page, repoFile } from '../sources';
+import { VENUE_SOURCES, curve, uniswapV3, fluidDex, fluidDexSource } from '../venues';
 
 const EF = 'b4a0968087b178bc346cdf6bee6c0597bf4c42c7';
 
@@ -88,7 +89,7 @@ export const etherfi: TokenProfileInput[] = [
     yieldSources,
     // Pool id as quoted from DefiLlama's /pools listing by several independent third-party repositories (not by
     // DefiLlama itself): poolIdsVerified stays false. See docs/live-data.md.
-    defillama: { slug: 'ether.fi-stake', poolIds: ['46bd2bdf-6d92-4066-b482-e885ee172264'], verified: true },
+    defillama: { slug: 'ether.fi-stake', poolIds: ['46bd2bdf-6d92-4066-b482-e885ee172264'], verified: true, poolKey: '0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee' },
     risk: { slashing: null, exit: null, admin: null, peg: null, backing: null },
     notes: ['eETH rebases: balances grow, the price stays near 1 ETH. ether.fi issues eETH and weETH, not ezETH.'],
     sources,
@@ -147,7 +148,13 @@ export const etherfi: TokenProfileInput[] = [
       verified: false,
       sources: ['ys-etherfi'],
     },
-    exitVenues: [],
+    exitVenues: [
+      fluidDex('weETH/ETH', '0x86f874212335Af27C41cDb855C2255543d1499cE', 'ETH', ['fluid-dex-weeth-eth']),
+      uniswapV3('WETH/weETH 0.01%', '0x202A6012894Ae5c288eA824cbc8A9bfb26A49b93', 'WETH', 100, []),
+      uniswapV3('WETH/weETH 0.05%', '0x7A415B19932c0105c82FDB6b720bb01B0CC2CAe3', 'WETH', 500, ['veda-liquideth-leafs']),
+      curve('weETH/WETH (stableswap-ng)', '0xDB74dfDD3BB46bE8Ce6C33dC9D82777BCFc3dEd5', 'WETH', false, ['veda-liquideth-leafs']),
+      curve('weETH/WETH (older pool)', '0x13947303F63b363876868D070F14dc865C36463b', 'WETH', false, ['veda-liquideth-leafs']),
+    ],
     audits,
     bounty: null,
     incidents: [],
@@ -155,10 +162,10 @@ export const etherfi: TokenProfileInput[] = [
     yieldSources,
     // Pool id as quoted from DefiLlama's /pools listing by several independent third-party repositories (not by
     // DefiLlama itself): poolIdsVerified stays false. See docs/live-data.md.
-    defillama: { slug: 'ether.fi-stake', poolIds: ['46bd2bdf-6d92-4066-b482-e885ee172264'], verified: true },
+    defillama: { slug: 'ether.fi-stake', poolIds: ['46bd2bdf-6d92-4066-b482-e885ee172264'], verified: true, poolKey: '0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee' },
     risk: { slashing: null, exit: null, admin: null, peg: null, backing: null },
     notes: ['weETH does not rebase; its value per token grows. On-chain name: “Wrapped eETH”.'],
-    sources,
+    sources: [...sources, VENUE_SOURCES.uniPoolAddress, VENUE_SOURCES.uniDeployments, VENUE_SOURCES.curveNg, VENUE_SOURCES.vedaLiquidEthLeafs, VENUE_SOURCES.fluidResolver, fluidDexSource('fluid-dex-weeth-eth', 'Dex_weETH_ETH.json')],
     reviewedAt: '2026-11-20',
   },
   {
@@ -208,7 +215,9 @@ export const etherfi: TokenProfileInput[] = [
       verified: false,
       sources: ['ys-etherfi'],
     },
-    exitVenues: [],
+    exitVenues: [
+      fluidDex('eBTC/cbBTC', '0x5D538aE12f9539Ac457CD5FdbDEC02d5779F0971', 'cbBTC', ['fluid-dex-ebtc-cbbtc']),
+    ],
     audits: [],
     bounty: null,
     incidents: [],
@@ -221,6 +230,8 @@ export const etherfi: TokenProfileInput[] = [
       'The on-chain token name is not confirmed here.',
     ],
     sources: [
+      VENUE_SOURCES.fluidResolver,
+      fluidDexSource('fluid-dex-ebtc-cbbtc', 'Dex_eBTC_cbBTC.json'),
       repoFile('ys-etherfi', 'DefiLlama/yield-server', YS_COMMIT, 'src/adaptors/ether.fi-stake/index.js'),
       repoFile('dla-core-assets', 'DefiLlama/DefiLlama-Adapters', DLA_COMMIT, 'projects/helper/coreAssets.json'),
       repoFile('dla-veda', 'DefiLlama/DefiLlama-Adapters', DLA_COMMIT, 'projects/veda/ethereum_constants.js'),
@@ -275,7 +286,9 @@ export const etherfi: TokenProfileInput[] = [
       verified: false,
       sources: ['dla-veda'],
     },
-    exitVenues: [],
+    exitVenues: [
+      fluidDex('weETHs/ETH', '0x080574D224E960c272e005aA03EFbe793f317640', 'ETH', ['fluid-dex-weeths-eth']),
+    ],
     audits: [],
     bounty: null,
     incidents: [],
@@ -289,6 +302,8 @@ export const etherfi: TokenProfileInput[] = [
       'A sister Veda vault for Karak (0x7223…4273) exists; its symbol is not confirmed, so it is not listed.',
     ],
     sources: [
+      VENUE_SOURCES.fluidResolver,
+      fluidDexSource('fluid-dex-weeths-eth', 'Dex_weETHs_ETH.json'),
       repoFile('dla-veda', 'DefiLlama/DefiLlama-Adapters', DLA_COMMIT, 'projects/veda/ethereum_constants.js'),
       repoFile('dla-etherfi-lrt', 'DefiLlama/DefiLlama-Adapters', DLA_COMMIT, 'projects/etherfi-lrt/index.js'),
       repoFile('dla-rumpel', 'DefiLlama/DefiLlama-Adapters', DLA_COMMIT, 'projects/rumpel/index.js'),

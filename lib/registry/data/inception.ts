@@ -208,7 +208,7 @@ export const inception: TokenProfileInput[] = [
     incidents: [],
     launchedAt: null,
     yieldSources: ['Ethereum consensus and execution rewards', 'EigenLayer AVS rewards'],
-    defillama: { slug: 'genesislrt-(native-restaking)', poolIds: [], verified: true },
+    defillama: { slug: 'genesislrt-(native-restaking)', poolIds: [], verified: true, poolKey: '0xf073bAC22DAb7FaF4a3Dd6c6189a70D54110525C' },
     risk: { slashing: null, exit: null, admin: null, peg: null, backing: null },
     notes: [
       'genETH (Genesis LRT) and inETH (InceptionLRT) are the same contract, 0xf073…525C: Inception’s restaking-pool README calls the project “InceptionLRT V2 (ex. GenesisLRT)”, and the DefiLlama slug still reads genesislrt. An Inception deploy script (02_rename_token.ts) names the token “GenesisLRT restaked ETH” / genETH; the live on-chain symbol was not read here.',

@@ -2,6 +2,7 @@
 // Kelp reuses 0x4186…b41F across chains with different roles: every label is keyed by (chain, address).
 import type { TokenProfileInput } from '../schema';
 import { DLA_COMMIT, EIGENLAYER_SLASHING, YS_COMMIT, page, repoFile } from '../sources';
+import { VENUE_SOURCES, balancer, uniswapV3, fluidDex, fluidDexSource } from '../venues';
 
 const KELP = 'c289b815eb8f3300ed9feab13ef6b8b05515a15c';
 const OFT = '0x4186BFC76E2E237523CBC30FD220FE055156b41F';
@@ -79,36 +80,52 @@ export const kelp: TokenProfileInput[] = [
         sources: ['merkle-rseth', 'aave-rseth-incident'],
       },
     ],
-    exitVenues: [],
+    exitVenues: [
+      fluidDex('rsETH/ETH', '0x276084527B801e00Db8E4410504F9BaF93f72C67', 'ETH', ['fluid-dex-rseth-eth']),
+      balancer('rsETH/WETH', '0x58aadfb1afac0ad7fca1148f3cde6aedf5236b6d00000000000000000000067f', 'WETH', false, ['gearbox-balancer', 'veda-chainvalues']),
+      uniswapV3('rsETH/WETH 0.05%', '0x059615EBf32C946aaab3D44491f78e4F8e97e1D3', 'WETH', 500, []),
+    ],
     bounty: null,
     launchedAt: null,
     yieldSources: ['Ethereum consensus and execution rewards', 'EigenLayer AVS rewards'],
-    defillama: { slug: 'kelp', poolIds: [], verified: true },
+    defillama: { slug: 'kelp', poolIds: [], verified: true, poolKey: '0xa1290d69c65a6fe4df752f95823fae25cb99e5a7-ethereum' },
     risk: {
       slashing: null,
       exit: null,
       admin: null,
       peg: null,
+      // The April 2026 incident route was secured by one verifier (1-of-1). Yearn's on-chain read of 2026-07-16
+      // lists the rsETH OFT adapter route at 4-of-4 (Canary, Horizen, LayerZero Labs, Nethermind); a third party's
+      // read, so unverified, and past the method's 90 days on 2026-12-01: grey until the live LayerZero read
+      // (lib/sources/bridges.ts) decides. The incident itself stays in `incidents`.
       backing: {
         simpleBackingPct: null,
-        bridgeMinVerifiers: 1,
+        bridgeMinVerifiers: 4,
         bridged: true,
         offchainCustody: false,
-        asOf: '2026-04-18',
-        verified: true,
-        sources: ['merkle-rseth', 'aave-rseth-incident'],
+        asOf: '2026-07-16',
+        verified: false,
+        sources: ['yearn-bridges'],
       },
     },
     notes: [
       'One address (0x4186…b41F) is rsETH on several L2s but a different contract on other chains: labels are keyed by chain and address.',
     ],
     sources: [
+      VENUE_SOURCES.fluidResolver,
+      fluidDexSource('fluid-dex-rseth-eth', 'Dex_rsETH_ETH.json'),
+      VENUE_SOURCES.uniPoolAddress,
+      VENUE_SOURCES.uniDeployments,
+      VENUE_SOURCES.balancerQueries,
+      VENUE_SOURCES.gearboxBalancer,
+      VENUE_SOURCES.vedaChainValues,
       repoFile('kelp-readme', 'Kelp-DAO/LRT-rsETH', KELP, 'README.md'),
       repoFile('kelp-oracle', 'Kelp-DAO/LRT-rsETH', KELP, 'contracts/LRTOracle.sol'),
       repoFile('kelp-withdrawal-manager', 'Kelp-DAO/LRT-rsETH', KELP, 'contracts/LRTWithdrawalManager.sol'),
       repoFile('ys-kelp', 'DefiLlama/yield-server', YS_COMMIT, 'src/adaptors/kelp/index.js'),
       page('merkle-rseth', 'Merkle Press: how a single-validator bridge flaw released 116k rsETH', 'https://merkle.press/posts/how-a-single-validator-bridge-flaw-released-116k-rseth'),
       page('aave-rseth-incident', 'Aave governance: rsETH incident 2026-04-18', 'https://governance.aave.com/t/rseth-incident-2026-04-18/24481'),
+      repoFile('yearn-bridges', 'yearn/risk-score', 'fcc7c476e23b4b53027ad4f80f307c9aad4db991', 'src/data/bridges.json', 'Yearn Curation bridges.json: per-route LayerZero DVN quorum, verified 2026-07-16'),
       EIGENLAYER_SLASHING,
     ],
     reviewedAt: '2026-11-20',

@@ -2,6 +2,7 @@
 // LBTC is no longer 1:1 with BTC (2025 yield-bearing upgrade): price it with StakedLBTCOracle, never assume 1 LBTC = 1 BTC.
 import type { TokenProfileInput } from '../schema';
 import { DLA_COMMIT, YS_COMMIT, page, repoFile } from '../sources';
+import { VENUE_SOURCES, curve, fluidDex, fluidDexSource } from '../venues';
 
 const LOM = 'deafcdcf9c30e3b7f9f580b796a623a2b104febe';
 const LBTC_MULTICHAIN = '0xecAc9C5F704e954931349Da37F60E39f515c11c1';
@@ -101,12 +102,17 @@ export const lombard: TokenProfileInput[] = [
       { firm: 'ABDK', date: '2025-09-22', scope: 'StakeAndBake', verified: true, sources: ['lombard-audits'] },
       { firm: 'OpenZeppelin', date: '2025-10-24', scope: 'BTC.b and BridgeV2', verified: true, sources: ['lombard-audits'] },
     ],
-    exitVenues: [],
+    exitVenues: [
+      fluidDex('WBTC/LBTC', '0xe0Cc64Ab3712e2087E1D4AAB6f3A14F120449E5f', 'WBTC', ['fluid-dex-wbtc-lbtc']),
+      fluidDex('LBTC/cbBTC', '0xc8F989E9B7ECE1b4D092Ae4db7fAF1294146bdA4', 'cbBTC', ['fluid-dex-lbtc-cbbtc']),
+      curve('LBTC/WBTC', '0x2f3bC4c27A4437AeCA13dE0e37cdf1028f3706F0', 'WBTC', true, ['dla-lombard-vault', 'gearbox-tokens', 'gearbox-contracts', 'veda-chainvalues']),
+      curve('eBTC/LBTC/WBTC (TriBTC)', '0xabaf76590478F2fE0b396996f55F0b61101e9502', 'WBTC', false, ['gearbox-tokens', 'gearbox-contracts', 'veda-chainvalues']),
+    ],
     bounty: null,
     incidents: [],
     launchedAt: null,
     yieldSources: ['Yield published through the oracle ratio; where it comes from (Babylon staking or another strategy) is not confirmed here'],
-    defillama: { slug: 'lombard-lbtc', poolIds: [], verified: true },
+    defillama: { slug: 'lombard-lbtc', poolIds: [], verified: true, poolKey: '0x8236a87084f8B84306f72007F36F2618A5634494' },
     risk: {
       slashing: null,
       exit: null,
@@ -128,6 +134,14 @@ export const lombard: TokenProfileInput[] = [
       'Lombard notes that some contracts were modified after they were audited.',
     ],
     sources: [
+      VENUE_SOURCES.fluidResolver,
+      fluidDexSource('fluid-dex-lbtc-cbbtc', 'Dex_LBTC_cbBTC.json'),
+      fluidDexSource('fluid-dex-wbtc-lbtc', 'Dex_WBTC_LBTC.json'),
+      VENUE_SOURCES.curveNg,
+      VENUE_SOURCES.dlaLombardVault,
+      VENUE_SOURCES.gearboxTokens,
+      VENUE_SOURCES.gearboxContracts,
+      VENUE_SOURCES.vedaChainValues,
       repoFile('lombard-mainnet', 'lombard-finance/evm-smart-contracts', LOM, 'mainnet.json'),
       repoFile('lombard-staked', 'lombard-finance/evm-smart-contracts', LOM, 'contracts/LBTC/StakedLBTC.sol'),
       repoFile('lombard-oracle', 'lombard-finance/evm-smart-contracts', LOM, 'contracts/LBTC/StakedLBTCOracle.sol'),

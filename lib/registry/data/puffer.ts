@@ -1,6 +1,7 @@
 // Puffer Finance. Facts from ../shared/research/lrt-tokens.md (compiled 2026-11), checked against the cited files.
 import type { TokenProfileInput } from '../schema';
 import { DLA_COMMIT, EIGENLAYER_SLASHING, YS_COMMIT, repoFile } from '../sources';
+import { VENUE_SOURCES, curve } from '../venues';
 
 const PUF = '10580523278776018b7f51d6a704ba2dd3c580fe';
 
@@ -57,15 +58,20 @@ export const puffer: TokenProfileInput[] = [
       { firm: 'SlowMist', date: null, scope: 'pufETH v1', verified: true, sources: ['puffer-audits'] },
       { firm: 'Quantstamp', date: null, scope: 'pufETH v1', verified: true, sources: ['puffer-audits'] },
     ],
-    exitVenues: [],
+    exitVenues: [
+      curve('pufETH/wstETH', '0xEEda34A377dD0ca676b9511EE1324974fA8d980D', 'wstETH', false, ['gearbox-tokens', 'gearbox-contracts']),
+    ],
     bounty: null,
     incidents: [],
     launchedAt: null,
     yieldSources: ['Ethereum consensus and execution rewards', 'EigenLayer AVS rewards'],
-    defillama: { slug: 'puffer-stake', poolIds: [], verified: true },
+    defillama: { slug: 'puffer-stake', poolIds: [], verified: true, poolKey: '0xD9A442856C234a39a81a089C06451EBAa4306a72' },
     risk: { slashing: null, exit: null, admin: null, peg: null, backing: null },
     notes: [],
     sources: [
+      VENUE_SOURCES.curveNg,
+      VENUE_SOURCES.gearboxTokens,
+      VENUE_SOURCES.gearboxContracts,
       repoFile('puffer-readme', 'PufferFinance/pufETH', PUF, 'README.md'),
       repoFile('puffer-vault-v2', 'PufferFinance/pufETH', PUF, 'docs/PufferVaultV2.md'),
       repoFile('puffer-audits', 'PufferFinance/pufETH', PUF, 'audits', 'Puffer audit reports (repository folder)'),

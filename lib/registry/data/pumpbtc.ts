@@ -3,6 +3,7 @@
 // confirmed here from the issuer's repository (pumpbtc/pumpBTC-contract), which may describe an older version.
 import type { TokenProfileInput } from '../schema';
 import { DLA_COMMIT, page, repoFile } from '../sources';
+import { VENUE_SOURCES, curve } from '../venues';
 
 const REPO = 'pumpbtc/pumpBTC-contract';
 
@@ -67,7 +68,9 @@ export const pumpbtc: TokenProfileInput[] = [
       sources: ['pump-readme'],
     },
     audits: [],
-    exitVenues: [],
+    exitVenues: [
+      curve('pumpBTC/WBTC', '0xEA659B615b48EC6e2D55cD82FCBE5F43d79aeea0', 'WBTC', false, ['gearbox-tokens', 'gearbox-contracts']),
+    ],
     bounty: null,
     incidents: [],
     launchedAt: null,
@@ -93,6 +96,9 @@ export const pumpbtc: TokenProfileInput[] = [
       'Most pumpBTC facts here come from the issuer’s 2024 contract repository and are not confirmed for the current deployment.',
     ],
     sources: [
+      VENUE_SOURCES.curveNg,
+      VENUE_SOURCES.gearboxTokens,
+      VENUE_SOURCES.gearboxContracts,
       repoFile('pump-readme', REPO, '2af63a14a9894cc85e7bfceeec7290cc98d962c1', 'README.md'),
       repoFile('pump-staking', REPO, 'd2888fafc46676fb7557262208e2e16ac1120ab5', 'contracts/PumpStaking.sol'),
       repoFile('dla-swell-earn-eth', 'DefiLlama/DefiLlama-Adapters', DLA_COMMIT, 'projects/swell-earn-eth/index.js'),

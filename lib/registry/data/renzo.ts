@@ -1,6 +1,7 @@
 // Renzo Protocol. Facts from ../shared/research/lrt-tokens.md (compiled 2026-11), checked against the cited files.
 import type { TokenProfileInput } from '../schema';
 import { DLA_COMMIT, EIGENLAYER_DELAY, EIGENLAYER_SLASHING, YS_COMMIT, page, repoFile } from '../sources';
+import { VENUE_SOURCES, balancer, curve, uniswapV3, fluidDex, fluidDexSource } from '../venues';
 
 const RENZO = 'fc8c8e083852339fbddc7339287e54db77ff3959';
 const L2_EZETH = '0x2416092f143378750bb29b79eD961ab195CcEea5';
@@ -70,17 +71,33 @@ export const renzo: TokenProfileInput[] = [
         sources: ['bankless-renzo', 'blockworks-renzo'],
       },
     ],
-    exitVenues: [],
+    exitVenues: [
+      fluidDex('ezETH/ETH', '0xDD72157A021804141817d46D9852A97addfB9F59', 'ETH', ['fluid-dex-ezeth-eth']),
+      balancer('ezETH/WETH', '0x596192bb6e41802428ac943d2f1476c1af25cc0e000000000000000000000659', 'WETH', false, ['gearbox-balancer', 'veda-chainvalues']),
+      curve('ezETH/WETH', '0x85dE3ADd465a219EE25E04d22c39aB027cF5C12E', 'WETH', false, ['gearbox-tokens', 'gearbox-contracts', 'veda-chainvalues']),
+      uniswapV3('ezETH/WETH 0.01%', '0xBE80225f09645f172B079394312220637C440A63', 'WETH', 100, ['veda-chainvalues']),
+      uniswapV3('wstETH/ezETH 0.05%', '0x1B9D58beA5eD5d935cC2e818dDE1d796Abff0Bc0', 'wstETH', 500, []),
+    ],
     bounty: null,
     launchedAt: null,
     yieldSources: ['Ethereum consensus and execution rewards', 'EigenLayer AVS rewards'],
-    defillama: { slug: 'renzo', poolIds: [], verified: true },
+    defillama: { slug: 'renzo', poolIds: [], verified: true, poolKey: '0xbf5495efe5db9ce00f80364c8b423567e58d2110' },
     risk: { slashing: null, exit: null, admin: null, peg: null, backing: null },
     notes: [
       'ezETH is issued by Renzo, not ether.fi.',
       'DefiLlama’s coreAssets file keys the Ethereum ezETH address as linea.rzETH; it is not a Linea token.',
     ],
     sources: [
+      VENUE_SOURCES.fluidResolver,
+      fluidDexSource('fluid-dex-ezeth-eth', 'Dex_ezETH_ETH.json'),
+      VENUE_SOURCES.uniPoolAddress,
+      VENUE_SOURCES.uniDeployments,
+      VENUE_SOURCES.balancerQueries,
+      VENUE_SOURCES.curveNg,
+      VENUE_SOURCES.gearboxTokens,
+      VENUE_SOURCES.gearboxContracts,
+      VENUE_SOURCES.gearboxBalancer,
+      VENUE_SOURCES.vedaChainValues,
       repoFile('renzo-rate-provider', 'Renzo-Protocol/contracts-public', RENZO, 'contracts/RateProvider/BalancerRateProvider.sol'),
       repoFile('renzo-withdraw-queue', 'Renzo-Protocol/contracts-public', RENZO, 'contracts/Withdraw/WithdrawQueue.sol'),
       repoFile('renzo-audits', 'Renzo-Protocol/contracts-public', RENZO, 'Audit', 'Renzo audit reports (repository folder)'),
@@ -158,7 +175,9 @@ export const renzo: TokenProfileInput[] = [
       verified: false,
       sources: ['l2beat-pzeth'],
     },
-    exitVenues: [],
+    exitVenues: [
+      curve('pzETH/wstETH', '0xCec99Cff3632Cf1f16652cC5b1E80eB08bE25983', 'wstETH', false, ['gearbox-tokens', 'gearbox-contracts']),
+    ],
     audits: [],
     bounty: null,
     incidents: [],
@@ -172,6 +191,9 @@ export const renzo: TokenProfileInput[] = [
       'DefiLlama counts pzETH inside Renzo’s TVL rather than as its own protocol.',
     ],
     sources: [
+      VENUE_SOURCES.curveNg,
+      VENUE_SOURCES.gearboxTokens,
+      VENUE_SOURCES.gearboxContracts,
       repoFile('l2beat-pzeth', 'l2beat/l2beat', '01cd9627642e937afb3a0f775e6c46d6048b6bdb', 'packages/config/src/projects/(tokens)/pz-eth/ethereum/discovered.json'),
       repoFile('dla-renzo', 'DefiLlama/DefiLlama-Adapters', DLA_COMMIT, 'projects/renzo/index.js'),
       repoFile('dla-core-assets', 'DefiLlama/DefiLlama-Adapters', DLA_COMMIT, 'projects/helper/coreAssets.json'),

@@ -2,6 +2,7 @@
 // swETH is Swell's plain liquid staking token; rswETH is its restaked token. Keep the two apart.
 import type { TokenProfileInput } from '../schema';
 import { DLA_COMMIT, EIGENLAYER_SLASHING, YS_COMMIT, repoFile } from '../sources';
+import { VENUE_SOURCES, curve } from '../venues';
 
 const SWELL = 'ba1eeff12ab994a26492fa5dcd0aa8937733dbb4';
 const EIGEN = 'f84a5151080cdf0b77b9b6e46506cde723d06c28';
@@ -56,7 +57,9 @@ export const swell: TokenProfileInput[] = [
       verified: false,
       sources: ['swell-rswexit'],
     },
-    exitVenues: [],
+    exitVenues: [
+      curve('rswETH/WETH', '0xeE04382c4cA6c450213923fE0f0daB19b0ff3939', 'WETH', false, ['veda-chainvalues']),
+    ],
     audits: [
       { firm: 'Sigma Prime', date: null, scope: 'Liquid Restaking Token (v1 and v2 reports)', verified: true, sources: ['swell-audits'] },
       { firm: 'Sigma Prime', date: null, scope: 'Network restaking contracts', verified: true, sources: ['swell-audits'] },
@@ -66,10 +69,12 @@ export const swell: TokenProfileInput[] = [
     incidents: [],
     launchedAt: null,
     yieldSources: ['Ethereum consensus and execution rewards', 'EigenLayer AVS rewards'],
-    defillama: { slug: 'swell-liquid-restaking', poolIds: [], verified: true },
+    defillama: { slug: 'swell-liquid-restaking', poolIds: [], verified: true, poolKey: '0xFAe103DC9cf190eD75350761e95403b7b8aFa6c0' },
     risk: { slashing: null, exit: null, admin: null, peg: null, backing: null },
     notes: ['rswETH (restaked) and swETH (liquid staking only) are different Swell tokens with different risks.'],
     sources: [
+      VENUE_SOURCES.curveNg,
+      VENUE_SOURCES.vedaChainValues,
       repoFile('swell-rsweth', 'SwellNetwork/v3-core-public', SWELL, 'contracts/lrt/contracts/implementations/RswETH.sol'),
       repoFile('swell-rswexit', 'SwellNetwork/v3-core-public', SWELL, 'contracts/lrt/contracts/implementations/RswEXIT.sol'),
       repoFile('swell-deposit-manager', 'SwellNetwork/v3-core-public', SWELL, 'contracts/lrt/contracts/implementations/DepositManager.sol'),

@@ -91,6 +91,9 @@ describe('compiled contracts', () => {
       [abis.balancerQueriesMockAbi, 'BalancerQueriesMock'],
       [abis.allocationManagerMockAbi, 'AllocationManagerMock'],
       [abis.delegationManagerMockAbi, 'DelegationManagerMock'],
+      [abis.balancerVaultMockAbi, 'BalancerVaultMock'],
+      [abis.withdrawalsMockAbi, 'WithdrawalsMock'],
+      [abis.fluidResolverMockAbi, 'FluidResolverMock'],
     ];
     const sig = (f: AbiFunction) => `${toFunctionSelector(f)}:${f.stateMutability}:${JSON.stringify(f.outputs.map((o) => o.type))}`;
     for (const [abi, name] of pairs) {

@@ -98,13 +98,18 @@ describe('code security', () => {
     { firm: 'A', date: '2024-01', scope: 's', verified: true, sources: ['puffer-audits'] },
     { firm: 'B', date: '2024-02', scope: 's', verified: true, sources: ['puffer-audits'] },
   ];
-  const bounty = (maxUsd: number | null) => ({ platform: 'Immunefi', maxUsd, ...prov });
+  const bounty = (maxUsd: number | null, status: 'active' | 'ended' = 'active') => ({ status, platform: 'Immunefi', maxUsd, ...prov });
   const launched = (d: string) => ({ date: d, verified: true, sources: ['puffer-readme'] });
   const incident = (d: string, remediated: boolean | null) => ({ date: d, summary: 'x', remediated, sources: ['puffer-readme'] });
   test.each<[string, Partial<TokenProfile>, Level]>([
     ['2 firms, $1M bounty, 12+ months', { audits, bounty: bounty(1_000_000), launchedAt: launched('2025-11-19') }, 'good'],
     ['bounty $999,999', { audits, bounty: bounty(999_999), launchedAt: launched('2024-01-01') }, 'warning'],
-    ['no bounty found', { audits, bounty: null, launchedAt: launched('2024-01-01') }, 'warning'],
+    // Not finding a bounty is our missing research, not the issuer's weakness: grey, never yellow.
+    ['no bounty found in the sources checked', { audits, bounty: null, bountyChecked: true, launchedAt: launched('2024-01-01') }, 'unknown'],
+    ['bounty never looked for', { audits, bounty: null, bountyChecked: false, launchedAt: launched('2024-01-01') }, 'unknown'],
+    ['no bounty found, but one firm only (a fact)', { audits: [audits[0]!], bounty: null, bountyChecked: true, launchedAt: launched('2024-01-01') }, 'warning'],
+    ['the only bounty found has ended (a fact)', { audits, bounty: bounty(500_000, 'ended'), launchedAt: launched('2024-01-01') }, 'warning'],
+    ['bounty with no stated maximum', { audits, bounty: bounty(null), launchedAt: launched('2024-01-01') }, 'unknown'],
     ['one firm', { audits: [audits[0]!], bounty: bounty(2_000_000), launchedAt: launched('2024-01-01') }, 'warning'],
     ['live 11 months', { audits, bounty: bounty(2_000_000), launchedAt: launched('2026-01-01') }, 'warning'],
     ['launch unknown', { audits, bounty: bounty(2_000_000), launchedAt: null }, 'unknown'],

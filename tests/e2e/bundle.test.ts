@@ -1,0 +1,31 @@
+// Checks on the built output, where the lint boundary cannot see: a content script could pull in viem or zod
+// classic through a chain of imports that each look harmless. Runs after the builds (npm test builds first).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+const BUILDS = ['.output/chrome-mv3', '.output/firefox-mv3'];
+/** Strings only their library's code contains. */
+const MARKERS: Array<[string, RegExp]> = [
+  ["viem", /viem@|ContractFunctionExecutionError/],
+  ['zod classic', /[`"']Zod(String|Object|Array|Number)[`"']/],
+];
+
+for (const dir of BUILDS) {
+  test(`${dir}: the content script carries no viem and no zod classic`, () => {
+    const file = `${dir}/content-scripts/lens.js`;
+    assert.ok(existsSync(file), `${file} built`);
+    const js = readFileSync(file, 'utf8');
+    for (const [lib, re] of MARKERS) assert.doesNotMatch(js, re, `${lib} found in ${file}`);
+    // zod/mini is what it uses: the check would pass vacuously on a file that is not the content script.
+    assert.match(js, /[`"']ZodMiniObject[`"']/);
+    console.log(`# ${file}: ${(js.length / 1000).toFixed(1)} kB, ${(gzipSync(js, { level: 9 }).length / 1000).toFixed(1)} kB gzipped`);
+  });
+
+  test(`${dir}: the background carries no zod classic either (one flavour)`, () => {
+    const js = readFileSync(`${dir}/background.js`, 'utf8');
+    assert.doesNotMatch(js, MARKERS[1]![1]);
+    assert.match(js, /viem@/, 'the background is where chain reads live');
+  });
+}
