@@ -27,6 +27,8 @@ const OPEN_DELAY_MS = 250;
  * even when a page script calls focus(), so the key press is what tells the user's focus from the page's.
  */
 const TAB_FOCUS_MS = 500;
+/** What a focused element must be for a mention inside it to open its card. */
+const FOCUS_OPENS = 'a[href], button, summary, [role="link"], [role="button"]';
 const CLOSE_DELAY_MS = 300;
 /** A card view is asked for again after this long: live figures and their freshness change. */
 const VIEW_TTL_MS = 60_000;
@@ -273,7 +275,8 @@ export function startHoverLayer(doc: Document, marks: Marks, signal: AbortSignal
         return;
       }
       const target = e.composedPath()[0];
-      const mark = target instanceof Element ? markInside(marks, target) : null;
+      // A link or control holding a mention, not any focusable container (a whole article with tabindex).
+      const mark = target instanceof Element && target.matches(FOCUS_OPENS) ? markInside(marks, target) : null;
       if (mark) void open(mark, 'focus');
       else if (anchor && by !== 'pointer') close();
     },
