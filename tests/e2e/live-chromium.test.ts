@@ -9,6 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { LiveStatus } from '../../lib/views/schema.ts';
 import { startFixtureServer } from './lib/env.ts';
 import { launchChromium, type ChromiumSession } from './lib/launch.ts';
+import { hoverMark } from './lib/marks.ts';
 import type { Anvil } from '../support/anvil.ts';
 import type { LlamaServer } from '../support/llama-server.ts';
 import { ETH_KEY, STETH_POOL, WEETH, WEETH_KEY, WEETH_POOL, extensionPage as openExtensionPage, pointAt, refresh, send, startLiveServices, status, type LiveServices } from './lib/live-services.ts';
@@ -74,8 +75,7 @@ function readLive(): LiveCard | null {
 async function weethCard(): Promise<{ page: Page; live: LiveCard }> {
   const page = await context.newPage();
   await page.goto(pages.url('/fixtures/slice.html'));
-  await page.waitForSelector('#row-weeth lrt-mark');
-  await page.hover('#row-weeth lrt-mark');
+  await hoverMark(page, '#row-weeth');
   await page.getByRole('dialog', { name: 'weETH' }).waitFor();
   await page.waitForFunction(() => !!document.querySelector('[data-lrt-card]')?.shadowRoot?.querySelector('section[data-live-mode]'));
   const live = await page.evaluate(readLive);
