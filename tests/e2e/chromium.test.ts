@@ -258,7 +258,7 @@ test('per-site settings: switching a site off takes every mark away and restores
     await other.close();
 
     await set({ siteMode: 'only', disabledSites: [], onlySites: ['etherscan.io'], markLst: false });
-    await page.waitForTimeout(500);
+    await waitForMarks(page, 0, { except: '#spoof' });
     assert.equal(await ours(), 0, 'not in the "only" list');
     await set({ siteMode: 'only', disabledSites: [], onlySites: ['127.0.0.1'], markLst: false });
     await waitForMarks(page, SLICE_TOTAL, { except: '#spoof' });

@@ -11,6 +11,7 @@ import { SCREENSHOTS, startFixtureServer } from './lib/env.ts';
 import { launchChromium, type ChromiumSession } from './lib/launch.ts';
 import { extensionPage as openExtensionPage, pointAt, refresh, startLiveServices, type LiveServices } from './lib/live-services.ts';
 import { ACTORS, EXPECTED } from '../support/slashing-state.ts';
+import { hoverMark } from './lib/marks.ts';
 
 let session: ChromiumSession;
 let context: BrowserContext;
@@ -140,8 +141,8 @@ test('after the staker map has turned over, five cards judge the Slashing petal 
 test('the hover card shows the same Slashing section; a Babylon token says nothing can be read', async () => {
   const page = await context.newPage();
   await page.goto(pages.url('/fixtures/slice.html'));
-  await page.waitForSelector('#row-weeth lrt-mark');
-  await page.hover('#row-weeth lrt-mark');
+  // Marks are highlights over the page's own text (issue 17): point at the mention, as a user would.
+  await hoverMark(page, '#row-weeth', 'weeth');
   await page.getByRole('dialog', { name: 'weETH' }).waitFor();
   await page.waitForFunction(() => !!document.querySelector('[data-lrt-card]')?.shadowRoot?.querySelector('[data-slashing-live]'));
   const dom = await page.evaluate(readSlashing, '[data-lrt-card]');
