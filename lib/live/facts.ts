@@ -6,6 +6,7 @@ import type { FailureKind } from '../sources/http';
 import type { Entries, Entry, ValueOf } from './store';
 import { key, marketCoin, unitCoin, yieldPool } from './keys';
 import { FRESH_MIN } from './periods';
+import { redeemableOn } from '../sources/redemption';
 
 export { FRESH_MIN };
 type Kind = keyof typeof FRESH_MIN;
@@ -61,6 +62,8 @@ export interface TokenLive {
   apy: LiveFact<ApyValue> | null;
   tvl: LiveFact<number> | null;
   exit: LiveFact<ValueOf<'exit'>> | null;
+  /** The protocol's own withdrawal path read on-chain (lib/sources/redemption.ts); sources: every call it made. */
+  redemption?: LiveFact<ValueOf<'redemption'>> | null;
   /** Keys this token could have live values for but does not (never fetched successfully). */
   missing: string[];
 }
@@ -175,5 +178,8 @@ export function tokenLive(t: TokenProfile, entries: Entries, now: Date, benchmar
   const tvl = t.defillama ? fact(get(key.tvl(t.defillama.slug)), FRESH.tvl, now, (v: ValueOf<'tvl'>) => v) : null;
   const hasVenue = t.exitVenues.some((v) => v.quote !== null);
   const exit = hasVenue ? fact(get(key.exit(t.id)), FRESH.exit, now, (v: ValueOf<'exit'>) => v) : null;
-  return { rate, supply, price, peg, apy, tvl, exit, missing };
+  const redeemable = redeemableOn([t], 'eip155:1').length > 0;
+  const red = redeemable ? fact(get(key.redemption(t.id)), FRESH.redemption, now, (v: ValueOf<'redemption'>) => v) : null;
+  const redemption = red ? { ...red, sources: red.value.sources.length ? red.value.sources : red.sources } : null;
+  return { rate, supply, price, peg, apy, tvl, exit, redemption, missing };
 }

@@ -30,4 +30,5 @@ export const key = {
   tvl: (slug: string) => `tvl:${slug}`,
   supply: (tokenId: string) => `supply:${tokenId}`,
   exit: (tokenId: string) => `exit:${tokenId}`,
+  redemption: (tokenId: string) => `redemption:${tokenId}`,
 };

@@ -2,7 +2,7 @@
 import type { Source } from '../provenance';
 
 /** Version of the method document (public/method.html) whose thresholds lib/risk implements. */
-export const METHOD_VERSION = 'lrt-v0.1';
+export const METHOD_VERSION = 'lrt-v0.2';
 
 export type Level = 'good' | 'warning' | 'bad' | 'unknown';
 /** Petal ids, in rosette order: the one list the rating, the views and the report form read. */
