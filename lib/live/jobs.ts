@@ -11,6 +11,7 @@ import { readRedemptions, redeemableOn } from '../sources/redemption';
 import { apiSource, type Source } from '../provenance';
 import { key, marketCoin, unitCoin, yieldPool } from './keys';
 import { JOB_PERIOD_MIN } from './periods';
+import type { RateSampleStore } from './rate-apy';
 
 export interface JobContext {
   tokens: readonly TokenProfile[];
@@ -20,6 +21,8 @@ export interface JobContext {
   maxBytes?: number;
   /** Problems with the configured endpoints found before any request (a user RPC without its permission). */
   endpointNotes?: string[];
+  /** Where the rates job keeps rate samples (per-token records, never inside the live cache); none: no computed APY. */
+  rateSamples?: RateSampleStore;
 }
 
 export type KeyOutcome = { key: string; ok: true; value: unknown; source: Source } | { key: string; ok: false; kind: FailureKind; message: string };
@@ -70,9 +73,34 @@ const ratesJob = (chain: string): Job => ({
       outcomes.push(r.rate.ok ? { key: key.rate(tid), ok: true, value: { rate: r.rate.data.rate, unit: r.rate.data.unit }, source: r.rate.data.source } : failed(key.rate(tid), r.rate));
       if (r.supply) outcomes.push(r.supply.ok ? { key: key.supply(tid), ok: true, value: r.supply.data.supply, source: r.supply.data.source } : failed(key.supply(tid), r.supply));
     }
+    outcomes.push(...(await rateApys(ctx, tokens, res.data)));
     return { failure: null, notes, outcomes, requests: cc.requests() };
   },
 });
+
+/**
+ * Keeps one rate sample per token and slot, then the APY computed from the samples for tokens DefiLlama has no pool
+ * for (`rateapy:<token>`); until the samples cover enough days, no value (the card then shows no APY).
+ */
+async function rateApys(ctx: JobContext, tokens: readonly TokenProfile[], read: Awaited<ReturnType<typeof readRates>> extends Outcome<infer D> ? D : never): Promise<KeyOutcome[]> {
+  const store = ctx.rateSamples;
+  if (!store) return [];
+  const now = ctx.now().getTime();
+  const out: KeyOutcome[] = [];
+  for (const t of tokens) {
+    const r = read[t.id]?.rate;
+    if (!r?.ok) continue;
+    try {
+      await store.record(t.id, { t: now, rate: r.data.rate }, now);
+      if (yieldPool(t) !== null) continue;
+      const a = await store.apy(t.id, now);
+      if (a.ok) out.push({ key: key.rateApy(t.id), ok: true, value: { apyPct: a.apyPct, days: a.days, basis: a.basis, from: a.from, to: a.to }, source: r.data.source });
+    } catch {
+      // Storage full or unavailable: the rate itself is still stored; only the history misses a sample.
+    }
+  }
+  return out;
+}
 
 const exitJob = (chain: string): Job => ({
   id: `exit:${chain}`,

@@ -31,4 +31,6 @@ export const key = {
   supply: (tokenId: string) => `supply:${tokenId}`,
   exit: (tokenId: string) => `exit:${tokenId}`,
   redemption: (tokenId: string) => `redemption:${tokenId}`,
+  /** APY computed from the token's own rate samples, for tokens without a DefiLlama pool. */
+  rateApy: (tokenId: string) => `rateapy:${tokenId}`,
 };

@@ -12,4 +12,6 @@ export const FRESH_MIN = {
   tvl: 3 * JOB_PERIOD_MIN.tvl,
   exit: 3 * JOB_PERIOD_MIN.exit,
   redemption: 3 * JOB_PERIOD_MIN.redemption,
+  /** Recomputed on every rates run; its own staleness (the newest sample's age) is judged in rate-apy.ts. */
+  rateapy: 3 * JOB_PERIOD_MIN.rates,
 } as const;

@@ -48,6 +48,14 @@ const ExitValue = z.object({
   venues: z.optional(z.array(VenueValue).check(z.maxLength(40))),
   skipped: z.optional(z.array(z.object({ venue: z.string().check(z.maxLength(200)), reason: z.string().check(z.maxLength(300)) })).check(z.maxLength(40))),
 });
+/** APY from the token's own rate over `days` (lib/live/rate-apy.ts), with the two samples it rests on. */
+const RateApyValue = z.object({
+  apyPct: num(APY_PCT.min, APY_PCT.max),
+  days: num(0, 31),
+  basis: z.string().check(z.maxLength(100)),
+  from: z.object({ t: z.number(), rate: num(RATE.min, RATE.max) }),
+  to: z.object({ t: z.number(), rate: num(RATE.min, RATE.max) }),
+});
 const RedemptionValue = z.object({
   protocol: z.string().check(z.maxLength(100)),
   open: z.nullable(z.boolean()),
@@ -61,9 +69,9 @@ const RedemptionValue = z.object({
 
 /**
  * Value schema per key prefix: `rate:<token>`, `supply:<token>`, `price:<coin>`, `chart:<coin>`, `yield:<pool>`,
- * `tvl:<slug>`, `exit:<token>`, `redemption:<token>`. The bounds are the readers' (lib/sources/bounds.ts): what is fetched can be kept.
+ * `tvl:<slug>`, `exit:<token>`, `redemption:<token>`, `rateapy:<token>`. The bounds are the readers' (lib/sources/bounds.ts): what is fetched can be kept.
  */
-export const VALUE_SCHEMAS = { rate: RateValue, supply: SupplyValue, price: PriceValue, chart: ChartValue, yield: YieldValue, tvl: TvlValue, exit: ExitValue, redemption: RedemptionValue } as const;
+export const VALUE_SCHEMAS = { rate: RateValue, supply: SupplyValue, price: PriceValue, chart: ChartValue, yield: YieldValue, tvl: TvlValue, exit: ExitValue, redemption: RedemptionValue, rateapy: RateApyValue } as const;
 export type Kind = keyof typeof VALUE_SCHEMAS;
 export type ValueOf<K extends Kind> = z.infer<(typeof VALUE_SCHEMAS)[K]>;
 

@@ -46,6 +46,12 @@ export function liveView(t: TokenProfile, l: TokenLive | null, now: Date, offlin
     const unconfirmed = t.defillama && !t.defillama.poolIdsVerified ? ' (DefiLlama pool id unverified)' : '';
     facts.push(view('apy', 'APY', l.apy, `${n(a.totalPct, 2)}%${split}${unconfirmed}`));
   }
+  if (!l.apy && l.rateApy) {
+    const a = l.rateApy.value;
+    const split = a.basePct !== null && a.premiumPct !== null ? `: ${n(a.basePct, 2)}% plain ETH staking + ${n(a.premiumPct, 2)}% restaking premium` : '';
+    const terms = a.wholeYield ? '' : ` in ${a.unit} terms, on top of ${a.unit}'s own staking yield`;
+    facts.push(view('apy-rate', 'APY', l.rateApy, `${n(a.totalPct, 2)}%${terms}${split} (${a.basis})`));
+  }
   if (l.tvl) facts.push(view('tvl', 'Protocol TVL', l.tvl, `${usd(l.tvl.value)} (${t.issuer}, DefiLlama)`));
   if (l.exit) {
     const parts = Object.entries(l.exit.value.impactPct).map(([size, pct]) => `${Number(size).toLocaleString('en-US')} ${t.symbol}: ${n(pct, 2)}%`);
@@ -54,7 +60,7 @@ export function liveView(t: TokenProfile, l: TokenLive | null, now: Date, offlin
   }
   if (l.redemption) facts.push(view('redemption', 'Redemption', l.redemption, l.redemption.value.estimate));
   const stale = facts.filter((f) => !f.fresh);
-  const failing = failingText([l.rate, l.supply, l.price, l.peg, l.apy, l.tvl, l.exit, l.redemption].flatMap((f) => f?.failing ?? []));
+  const failing = failingText([l.rate, l.supply, l.price, l.peg, l.apy, l.tvl, l.exit, l.redemption, l.rateApy].flatMap((f) => f?.failing ?? []));
   let note: string | null = null;
   if (facts.length === 0) {
     note = l.missing.length ? 'No live data yet: the first refresh has not completed, or its sources failed. Bundled data only.' : 'No live source for this token in the registry: bundled data only.';
@@ -106,7 +112,7 @@ function exitFacts(t: TokenProfile, e: NonNullable<TokenLive['exit']>): LiveFact
  * with a fresh APY and a plain-staking benchmark (ETH-denominated tokens); null otherwise.
  */
 export function yieldSplit(l: TokenLive | null, category: string): LiveYieldSplit | null {
-  const a = l?.apy;
+  const a = l?.apy ?? (l?.rateApy?.value.wholeYield ? l.rateApy : null);
   if (!isRestaking(category) || !a || !a.fresh || a.value.basePct === null || a.value.premiumPct === null) return null;
   return { totalApyPct: a.value.totalPct, baseApyPct: a.value.basePct, premiumApyPct: a.value.premiumPct, asOf: a.okAt, sources: a.sources };
 }

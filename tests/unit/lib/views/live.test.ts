@@ -109,3 +109,34 @@ describe('exit and redemption on the card', () => {
     expect(card.rating.petals.find((p) => p.id === 'exit')!.method).toBe('curated');
   });
 });
+
+describe('APY computed from the rate on the card', () => {
+  const steth = getToken('steth')!;
+  function rateApy(id: string, apyPct: number): { t: ReturnType<typeof getToken> & object; e: Entries } {
+    const t = getToken(id)!;
+    const e: Entries = {};
+    const src = chainSource('eip155:1', t.rateSource!.contract, t.rateSource!.function, 1n, at);
+    putOk(e, key.rateApy(t.id), { apyPct, days: 8, basis: 'computed from the on-chain rate over 8 days', from: { t: 0, rate: 1 }, to: { t: 1, rate: 1.001 } }, src, at);
+    putOk(e, key.yield(steth.defillama!.poolIds[0]!), { apyPct: 2.8, apyBasePct: 2.8, pointAt: at, history: [] }, apiSource('https://yields.llama.fi/chart/x', 'x', at), at);
+    return { t, e };
+  }
+  const shown = (id: string, apy: number) => {
+    const { t, e } = rateApy(id, apy);
+    return toCardView(t, REGISTRY_VERSION, NOW, { live: tokenLive(t, e, NOW, steth), offline: false });
+  };
+  test('a rate in ETH: the whole yield, split into plain staking and premium', () => {
+    const c = shown('rseth', 3.1);
+    expect(c.live.facts.find((f) => f.id === 'apy-rate')!.text).toBe('3.10%: 2.80% plain ETH staking + 0.30% restaking premium (computed from the on-chain rate over 8 days)');
+    expect(c.yield.split).toMatchObject({ totalApyPct: 3.1, baseApyPct: 2.8 });
+  });
+  test('a rate in wstETH grows by what comes on top of wstETH: said so, no split', () => {
+    const c = shown('pzeth', 0.4);
+    expect(c.live.facts.find((f) => f.id === 'apy-rate')!.text).toBe("0.40% in wstETH terms, on top of wstETH's own staking yield (computed from the on-chain rate over 8 days)");
+    expect(c.yield.split).toBeNull();
+  });
+  test('a BTC token: the APY, no split', () => {
+    const c = shown('lbtc', 1.2);
+    expect(c.live.facts.find((f) => f.id === 'apy-rate')!.text).toBe('1.20% (computed from the on-chain rate over 8 days)');
+    expect(c.yield.split).toBeNull();
+  });
+});
