@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { registryJson } from './lib/views/registry-json';
 import { hostPatterns } from './lib/sources/endpoints';
@@ -21,6 +22,11 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Restake Lens' },
+    // Steps through the mentions on the page, opening each one's card (changeable in the browser's shortcut
+    // settings); the page gains no tab stops.
+    commands: {
+      'next-mention': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Show the next restaking token on this page' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -38,6 +44,19 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
+    // What every frame evaluates stays small (lib/page-runtime): the content script renders the card's JSX
+    // components to DOM nodes instead of loading React (popup and options keep React), and uses the browser's own
+    // promise API instead of webextension-polyfill.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.type === 'content-script')) return;
+      const current = config.resolve?.alias ?? [];
+      const list = Array.isArray(current) ? current : Object.entries(current).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+      const own = (file: string) => fileURLToPath(new URL(`./lib/page-runtime/${file}`, import.meta.url));
+      config.resolve = {
+        ...config.resolve,
+        alias: [{ find: /^react\/jsx-(dev-)?runtime$/, replacement: own('jsx-runtime.ts') }, { find: /^wxt\/browser$/, replacement: own('browser.ts') }, ...list],
+      };
+    },
     'build:publicAssets': (_wxt, files) => {
       files.push({ relativeDest: 'registry.json', contents: registryJson() });
     },

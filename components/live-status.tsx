@@ -10,6 +10,9 @@ const JOBS: Record<string, string> = {
   charts: 'Price history, 7 days (DefiLlama coins)',
   yields: 'APY (DefiLlama yields)',
   tvl: 'Protocol TVL (DefiLlama)',
+  'el-stakers': 'EigenLayer staker contracts, in rotation (Ethereum)',
+  'el-exposure': 'EigenLayer slashing exposure (Ethereum)',
+  'sym-vaults': 'Symbiotic slashing exposure of the Mellow vaults (Ethereum)',
 };
 
 /** "Redemption rates and supply (Ethereum)" for `rates:eip155:1`; the id itself for a job this page does not know. */

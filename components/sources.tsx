@@ -3,7 +3,7 @@
 // text). Each label names exactly what the fact is (a document, an API response's key, a contract call at a block).
 // No browser.* calls.
 import type { FactView, SourceView } from '../lib/views/schema';
-import { describeSource } from '../lib/provenance';
+import { describeSource } from '../lib/provenance-text';
 
 export function SourceLinks({ sources }: { sources: readonly SourceView[] }) {
   if (!sources.length) return null;

@@ -6,6 +6,7 @@ import { LEVEL_WORD, Rosette } from './rosette';
 import { chainName, explorerUrl, shortAddress } from '../lib/chains';
 import { Sparkline } from './sparkline';
 import { agoText } from '../lib/age';
+import { SlashingSection } from './slashing-section';
 
 export type CardState =
   | { status: 'loading'; symbol: string }
@@ -224,8 +225,9 @@ export function TokenCard({
         )}
       </section>
       <LiveSection live={v.live} titleId={titleId} />
-      <section aria-labelledby={`${titleId}-slashing`}>
+      <section aria-labelledby={`${titleId}-slashing`} data-slashing="">
         <h3 id={`${titleId}-slashing`}>Slashing</h3>
+        {v.slashingLive && <SlashingSection view={v.slashingLive} detail={!!detail} />}
         <FactLine fact={v.slashing} />
       </section>
       <section aria-labelledby={`${titleId}-liquidity`}>

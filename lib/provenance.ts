@@ -2,7 +2,6 @@
 // repository file, an API response, or a chain read. Stored like this, carried like this in every view, and only
 // formatted at the edge (describeSource below): nothing re-parses a source's text to find its link.
 import { z } from './zod';
-import { chainName, explorerUrl, shortAddress } from './chains';
 
 const CAIP2 = z.string().check(z.regex(/^(eip155:[1-9]\d*|solana:[1-9A-HJ-NP-Za-km-z]{32})$/));
 const Iso = z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), 'not a date'));
@@ -53,24 +52,5 @@ export const chainSource = (chain: string, contract: string, fn: string, block: 
   at,
 });
 
-/** A source as people read it: a label naming exactly what the fact is, and a link to check it (null: none). */
-export function describeSource(s: Source): { label: string; href: string | null } {
-  switch (s.kind) {
-    case 'doc':
-      return { label: s.title, href: s.url };
-    case 'api': {
-      let host = s.url;
-      try {
-        host = new URL(s.url).host;
-      } catch {
-        /* keep the URL */
-      }
-      return { label: `${host}: ${s.subject}`, href: s.url };
-    }
-    case 'chain': {
-      const page = explorerUrl(s.chain, s.contract);
-      const block = s.block ? `, block ${Number(s.block).toLocaleString('en-US')}` : '';
-      return { label: `${s.function} on ${shortAddress(s.contract)} (${chainName(s.chain)})${block}`, href: page ? `${page}#readContract` : null };
-    }
-  }
-}
+// The label and link people read: in lib/provenance-text.ts, free of zod, so the card in pages needs no schema.
+export { describeSource } from './provenance-text';

@@ -9,11 +9,14 @@ import { readSettings } from '../../lib/settings-store';
 import { liveState, refreshAll } from '../../lib/live/service';
 import { HandlerError, type Handlers } from '../../lib/messaging/server';
 import { saveFrameReport } from '../../lib/tab-reports';
+import { rateLimiter } from '../../lib/rate-limit';
 import { updateBadge } from './badge';
 import { liveInput, tabRows } from './rows';
 
 const DETECT = { rt: detectConfig(TOKENS, MISNOMERS, { markLst: false }), all: detectConfig(TOKENS, MISNOMERS, { markLst: true }) };
 const EMPTY = { tokens: [], misnomers: [], addresses: [] };
+/** Extension pages a web page's card may open: two per tab in any 10 s (the card also needs the user's click). */
+export const PAGE_OPENS = rateLimiter(2, 10_000);
 
 async function status() {
   const s = await liveState();
@@ -53,7 +56,8 @@ export const handlers: Handlers = {
     return toCardView(token, REGISTRY_VERSION, now, liveInput(token, await liveState(), now));
   },
 
-  'page:open': async ({ page, hash }) => {
+  'page:open': async ({ page, hash }, ctx) => {
+    if (ctx.caller === 'content' && !PAGE_OPENS.take(ctx.tabId ?? -1, Date.now())) return { opened: false };
     await browser.tabs.create({ url: browser.runtime.getURL(`/${page}.html${hash ? `#${hash}` : ''}`) });
     return { opened: true };
   },

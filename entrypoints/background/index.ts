@@ -11,6 +11,9 @@ import { checkDepeg, openAlert } from '../../lib/alerts/service';
 import { updateAllBadges, updateBadge } from './badge';
 import { SETTINGS_KEY } from '../../lib/storage-keys';
 import { upgradeStoredSettings } from '../../lib/settings-store';
+import { FRAME_PORT, NEXT_MENTION, NEXT_MENTION_COMMAND, SETTINGS_CHANGED } from '../../lib/messaging/to-content';
+import { callerOf } from '../../lib/messaging/server';
+import { saveFrameReport } from '../../lib/tab-reports';
 
 export default defineBackground(() => {
   const origin = browser.runtime.getURL('/');
@@ -30,9 +33,35 @@ export default defineBackground(() => {
     await updateAllBadges();
   });
   browser.notifications.onClicked.addListener((id) => void openAlert(id));
+  // The "next mention" shortcut: the active tab's top frame scrolls to its next mention and opens the card.
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== NEXT_MENTION_COMMAND) return;
+    void (async () => {
+      const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+      if (id !== undefined) await browser.tabs.sendMessage(id, NEXT_MENTION, { frameId: 0 });
+      // A tab without our content script (an extension page, a site switched off before load) cannot answer.
+    })().catch((err: unknown) => console.warn('[restake-lens] next mention: the tab did not answer', err));
+  });
   browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
     // Offline mode or RPC endpoints changed: re-plan (a job not yet due stays not due).
-    if (area === 'local' && SETTINGS_KEY in changes) void tick();
+    void tick();
+    // Pages hear only that the settings changed, never a stored value (content scripts do not listen to storage:
+    // the live cache there changes several times an hour). Tabs without our content script cannot answer.
+    void browser.tabs.query({}).then((tabs) => {
+      for (const t of tabs) if (t.id !== undefined) browser.tabs.sendMessage(t.id, SETTINGS_CHANGED).catch(() => undefined);
+    });
+  });
+  // A frame's port closes when the frame goes: its report goes with it (the tab's others stay).
+  browser.runtime.onConnect.addListener((port) => {
+    const tabId = port.sender?.tab?.id;
+    if (port.name !== FRAME_PORT || tabId === undefined || !port.sender || callerOf(port.sender, browser.runtime.id, origin) !== 'content') return;
+    const frameId = port.sender.frameId ?? 0;
+    port.onDisconnect.addListener(() => {
+      void saveFrameReport(tabId, frameId, {})
+        .then(() => updateBadge(tabId))
+        .catch((err: unknown) => console.error('[restake-lens] dropping a frame report failed', err));
+    });
   });
   // Each time the worker starts (install, update, browser start, wake-up): settings from an older version are
   // rewritten in the current one, then only jobs already due run.

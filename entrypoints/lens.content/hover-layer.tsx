@@ -1,34 +1,52 @@
-// Runs in: content script. One card host per page, created on first use: an element carrying `data-lrt-card`
-// with an open shadow root, where React renders the card next to the hovered or focused mark.
+// Runs in: content script. One card host per page, created on first use: a plain element carrying `data-lrt-card`
+// with a closed shadow root (the page can neither read nor rewrite the card), where the card is rendered next to the
+// mention under the pointer or in the focused link. The card's components are JSX compiled against
+// lib/dom-jsx (wxt.config.ts): DOM nodes, no React runtime in pages. e2e builds attach the root open so the tests
+// can read the card; production never does.
+//
+// There are no mark elements to listen on: the pointer's element (passive listeners, read once per animation frame)
+// is hit-tested against the rects of the marks in its own text (marks.ts keeps them per parent element). Only
+// trusted events open a card or press its buttons, and the mention is checked to still be there, unchanged, before
+// a card opens: a page can neither script the card open nor re-label or repoint a mark to borrow a real card.
 //
 // Why not WXT's createShadowRootUi: it loads the card's CSS from a web-accessible file, which any page can probe to
 // fingerprint the extension, and a page's CSP can block the <style> it falls back to. A constructed stylesheet
 // needs neither.
-import { computePosition, flip, offset, shift } from '@floating-ui/dom';
-import { createRoot, type Root } from 'react-dom/client';
 import { TokenCard, type CardState } from '../../components/token-card';
 import cardCss from '../../assets/card.css?inline';
-import { send } from '../../lib/messaging/client';
+import { send } from '../../lib/messaging/page-client';
 import type { MisnomerView, TokenCardView } from '../../lib/views/schema';
-import type { Annotator } from './marks';
-import { CARD_HOST_TAG } from './scanner';
+import type { Mark, Marks } from './marks';
+import { guarded, logError } from './log';
+import { claimOwn } from './own';
 import { pageScheme } from './scheme';
 
 const OPEN_DELAY_MS = 250;
+/**
+ * A focus opens a card only this soon after the user pressed Tab: focus events are the browser's own (trusted)
+ * even when a page script calls focus(), so the key press is what tells the user's focus from the page's.
+ */
+const TAB_FOCUS_MS = 500;
+/** What a focused element must be for a mention inside it to open its card. */
+const FOCUS_OPENS = 'a[href], button, summary, [role="link"], [role="button"]';
 const CLOSE_DELAY_MS = 300;
+/** A card view is asked for again after this long: live figures and their freshness change. */
+const VIEW_TTL_MS = 60_000;
 const HOST_CSS = `:host { all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647; }
 .rl-layer { position: fixed; top: 0; left: 0; }`;
+
+const E2E = import.meta.env.MODE === 'e2e';
 
 interface Layer {
   host: HTMLElement;
   box: HTMLElement;
-  root: Root;
 }
 
 function createLayer(doc: Document): Layer {
-  const host = doc.createElement(CARD_HOST_TAG);
+  const host = doc.createElement('div');
   host.setAttribute('data-lrt-card', '');
-  const shadow = host.attachShadow({ mode: 'open' });
+  claimOwn(host);
+  const shadow = host.attachShadow({ mode: E2E ? 'open' : 'closed' });
   const css = `${HOST_CSS}\n${cardCss}`;
   try {
     // Constructed sheets are not subject to the page's style-src CSP.
@@ -40,85 +58,153 @@ function createLayer(doc: Document): Layer {
     style.textContent = css;
     shadow.append(style);
   }
+  // A click the page scripted (not the user's) presses nothing in the card.
+  for (const type of ['click', 'keydown', 'pointerdown', 'mousedown']) {
+    shadow.addEventListener(
+      type,
+      (e) => {
+        if (!e.isTrusted) {
+          e.stopImmediatePropagation();
+          e.preventDefault();
+        }
+      },
+      { capture: true },
+    );
+  }
   const box = doc.createElement('div');
   box.className = 'rl-layer';
   shadow.append(box);
   doc.documentElement.append(host);
-  return { host, box, root: createRoot(box) };
+  return { host, box };
+}
+
+const GAP = 6;
+const MARGIN = 8;
+
+/**
+ * Where the card goes (fixed coordinates): below the mention's first line, starting at its left edge; above it when
+ * there is more room there; then kept inside the viewport with a margin.
+ */
+export function placeBelow(anchor: Pick<DOMRect, 'left' | 'top' | 'bottom'>, card: Pick<DOMRect, 'width' | 'height'>, vw: number, vh: number): { x: number; y: number } {
+  const below = vh - anchor.bottom - GAP;
+  const above = anchor.top - GAP;
+  let y = card.height > below && above > below ? anchor.top - GAP - card.height : anchor.bottom + GAP;
+  y = Math.max(MARGIN, Math.min(y, vh - card.height - MARGIN));
+  const x = Math.max(MARGIN, Math.min(anchor.left, vw - card.width - MARGIN));
+  return { x, y };
+}
+
+const within = (r: DOMRect, x: number, y: number) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
+
+/** The mark whose text is under (x, y), among those directly in `el`. */
+export function markAt(marks: Marks, el: Element, x: number, y: number): Mark | null {
+  for (const m of marks.inElement(el)) {
+    for (const r of m.range.getClientRects()) if (within(r, x, y)) return m;
+  }
+  return null;
+}
+
+/** The first mark in text inside `el` (a focused link), in text order. */
+export function markInside(marks: Marks, el: Element): Mark | null {
+  const w = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let n = w.nextNode(); n; n = w.nextNode()) {
+    const list = marks.of(n as Text);
+    if (list.length) return list[0]!;
+  }
+  return null;
 }
 
 export interface HoverLayer {
-  close(): void;
+  /** Opens the card for `mark` (the keyboard command), scrolled into view first. */
+  show(mark: Mark): void;
 }
 
-export function startHoverLayer(doc: Document, marks: Annotator, signal: AbortSignal): HoverLayer {
+export function startHoverLayer(doc: Document, marks: Marks, signal: AbortSignal): HoverLayer {
   let layer: Layer | null = null;
-  let anchor: HTMLElement | null = null;
+  let anchor: Mark | null = null;
+  /** How the open card was opened: the pointer closes it by leaving, focus by moving on. */
+  let by: 'pointer' | 'focus' | 'command' = 'pointer';
+  let pending: Mark | null = null;
   let openTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
-  const views = new Map<string, Promise<TokenCardView | MisnomerView>>();
+  const views = new Map<string, { at: number; view: Promise<TokenCardView | MisnomerView> }>();
   let seq = 0;
 
-  const openMethod = (hash: string) => void send('page:open', { page: 'method', hash }).catch(() => undefined);
-  const render = (state: CardState) => layer?.root.render(<TokenCard state={state} titleId="rl-card-title" onMethod={openMethod} />);
+  // Only from the user's own click (the button already ignores scripted events): the page cannot open tabs with it.
+  const openMethod = (hash: string) => {
+    if (navigator.userActivation && !navigator.userActivation.isActive) return;
+    void send('page:open', { page: 'method', hash }).catch((err: unknown) => logError('open method page', err));
+  };
+  // lib/dom-jsx returns the DOM node itself (React's typing says JSX.Element).
+  const render = (state: CardState) => layer?.box.replaceChildren((<TokenCard state={state} titleId="rl-card-title" onMethod={openMethod} />) as unknown as Node);
   const inCard = (e: Event) => layer !== null && e.composedPath().includes(layer.host);
 
-  const place = async () => {
+  const place = () => {
     if (!layer || !anchor) return;
-    const rect = anchor.getBoundingClientRect();
+    const m = anchor;
+    const rect = m.range.getBoundingClientRect();
     // Scrolled away or gone: close.
-    if (!anchor.isConnected || rect.bottom < 0 || rect.top > innerHeight) return close();
-    const { x, y } = await computePosition(anchor, layer.box, {
-      strategy: 'fixed',
-      placement: 'bottom-start',
-      middleware: [offset(6), flip(), shift({ padding: 8 })],
-    });
+    if (!marks.holds(m) || rect.bottom < 0 || rect.top > innerHeight) return close();
+    const { x, y } = placeBelow(m.range.getClientRects()[0] ?? rect, layer.box.getBoundingClientRect(), innerWidth, innerHeight);
     layer.box.style.setProperty('left', `${x}px`);
     layer.box.style.setProperty('top', `${y}px`);
   };
 
   const viewOf = (id: string) => {
-    let view = views.get(id);
-    if (!view) {
-      view = id.startsWith('misnomer-') ? send('misnomer:card', { id }) : send('token:card', { id });
-      views.set(id, view);
+    const now = Date.now();
+    let entry = views.get(id);
+    if (!entry || now - entry.at > VIEW_TTL_MS) {
+      const view = id.startsWith('misnomer-') ? send('misnomer:card', { id }) : send('token:card', { id });
+      entry = { at: now, view };
+      views.set(id, entry);
       view.catch(() => views.delete(id));
     }
-    return view;
+    return entry.view;
   };
 
-  const open = async (mark: HTMLElement) => {
+  /** The mention is still what was marked, and the link it was read in still points where it did. */
+  const genuine = (m: Mark) => {
+    if (!marks.holds(m)) return false;
+    if (m.href === undefined) return true;
+    return m.node.parentElement?.closest('a[href]')?.getAttribute('href') === m.href;
+  };
+
+  const open = async (mark: Mark, how: typeof by) => {
     clearTimeout(openTimer);
     clearTimeout(closeTimer);
-    if (mark === anchor) return;
-    const id = mark.getAttribute('data-lrt-token') ?? '';
-    const symbol = mark.textContent ?? id;
-    const impostorAddress = mark.getAttribute('data-lrt-match') === 'impostor' ? marks.addressOf(mark) : undefined;
+    pending = null;
+    if (mark === anchor) {
+      by = how;
+      return;
+    }
+    if (!genuine(mark) || doc.designMode === 'on') return;
     layer ??= createLayer(doc);
     layer.host.hidden = false;
-    layer.box.setAttribute('data-scheme', pageScheme(mark));
+    layer.box.setAttribute('data-scheme', mark.node.parentElement ? pageScheme(mark.node.parentElement) : 'light');
     anchor = mark;
+    by = how;
     const mySeq = ++seq;
-    render({ status: 'loading', symbol });
-    void place();
+    render({ status: 'loading', symbol: mark.text });
+    place();
     try {
-      const v = await viewOf(id);
+      const v = await viewOf(mark.id);
       if (mySeq !== seq) return;
       if ('term' in v) render({ status: 'misnomer', view: v });
-      else render({ status: 'ready', view: v, ...(impostorAddress ? { impostor: { address: impostorAddress } } : {}) });
+      else render({ status: 'ready', view: v, ...(mark.kind === 'impostor' && mark.address ? { impostor: { address: mark.address } } : {}) });
     } catch (err) {
-      if (mySeq === seq) render({ status: 'error', symbol, message: err instanceof Error ? err.message : String(err) });
+      if (mySeq === seq) render({ status: 'error', symbol: mark.text, message: err instanceof Error ? err.message : String(err) });
     }
-    if (mySeq === seq) void place();
+    if (mySeq === seq) place();
   };
 
   const close = () => {
     clearTimeout(openTimer);
     clearTimeout(closeTimer);
     anchor = null;
+    pending = null;
     seq++;
     if (layer) {
-      layer.root.render(null);
+      layer.box.replaceChildren();
       layer.host.hidden = true;
     }
   };
@@ -128,59 +214,78 @@ export function startHoverLayer(doc: Document, marks: Annotator, signal: AbortSi
     closeTimer = setTimeout(close, CLOSE_DELAY_MS);
   };
 
-  /** The mark a focused element stands for: the mark itself, or the first of ours inside a focused link. */
-  const focusedMark = (e: Event): HTMLElement | null => {
-    const mark = marks.markFrom(e);
-    if (mark) return mark;
-    const target = e.composedPath()[0];
-    return target instanceof Element ? marks.markWithin(target) : null;
-  };
+  // Pointer: the latest trusted position, resolved once per animation frame.
+  let pointer: { x: number; y: number; el: Element | null; overCard: boolean } | null = null;
+  let frame = 0;
+  const resolve = guarded('hover', () => {
+    frame = 0;
+    const p = pointer;
+    if (!p) return;
+    if (p.overCard) {
+      clearTimeout(closeTimer);
+      return;
+    }
+    const mark = p.el ? markAt(marks, p.el, p.x, p.y) : null;
+    if (mark && mark === anchor) {
+      clearTimeout(closeTimer);
+      return;
+    }
+    if (mark) {
+      clearTimeout(closeTimer);
+      if (mark === pending) return;
+      clearTimeout(openTimer);
+      pending = mark;
+      openTimer = setTimeout(() => void open(mark, 'pointer'), OPEN_DELAY_MS);
+      return;
+    }
+    if (pending) {
+      clearTimeout(openTimer);
+      pending = null;
+    }
+    if (anchor && by === 'pointer') scheduleClose();
+  });
 
   const opts = { capture: true, passive: true, signal };
   doc.addEventListener(
-    'mouseover',
+    'pointermove',
     (e) => {
-      if (inCard(e)) {
-        clearTimeout(closeTimer);
-        return;
-      }
-      const mark = marks.markFrom(e);
-      if (!mark) return;
-      clearTimeout(closeTimer);
-      if (mark === anchor) return;
-      clearTimeout(openTimer);
-      openTimer = setTimeout(() => void open(mark), OPEN_DELAY_MS);
+      if (!e.isTrusted) return;
+      const target = e.composedPath()[0];
+      pointer = { x: e.clientX, y: e.clientY, el: target instanceof Element ? target : null, overCard: inCard(e) };
+      frame ||= requestAnimationFrame(resolve);
     },
     opts,
   );
   doc.addEventListener(
-    'mouseout',
-    (e) => {
-      if (!inCard(e) && !marks.markFrom(e)) return;
-      clearTimeout(openTimer);
-      // Keyboard focus keeps the card open while the pointer wanders.
-      if (anchor && !anchor.contains(doc.activeElement) && doc.activeElement !== anchor) scheduleClose();
+    'pointerleave',
+    () => {
+      pointer = null;
+      if (anchor && by === 'pointer') scheduleClose();
     },
     opts,
   );
-  // Keyboard: focusing a mark (or a link holding one) opens its card at once; leaving it closes the card.
+  // Keyboard: a link holding a mention opens its card at once when the user tabs to it; leaving it closes the card.
+  let tabAt = -Infinity;
   doc.addEventListener(
     'focusin',
     (e) => {
+      if (!e.isTrusted || performance.now() - tabAt > TAB_FOCUS_MS) return;
       if (inCard(e)) {
         clearTimeout(closeTimer);
         return;
       }
-      const mark = focusedMark(e);
-      if (mark) void open(mark);
-      else if (anchor) close();
+      const target = e.composedPath()[0];
+      // A link or control holding a mention, not any focusable container (a whole article with tabindex).
+      const mark = target instanceof Element && target.matches(FOCUS_OPENS) ? markInside(marks, target) : null;
+      if (mark) void open(mark, 'focus');
+      else if (anchor && by !== 'pointer') close();
     },
     opts,
   );
   doc.addEventListener(
     'focusout',
     (e) => {
-      if (!anchor || !(focusedMark(e) || inCard(e))) return;
+      if (!anchor || by !== 'focus') return;
       const next = (e as FocusEvent).relatedTarget;
       if (layer && next instanceof Node && layer.host.contains(next)) return;
       scheduleClose();
@@ -190,15 +295,23 @@ export function startHoverLayer(doc: Document, marks: Annotator, signal: AbortSi
   doc.addEventListener(
     'keydown',
     (e) => {
-      if (e.key === 'Escape' && anchor) close();
+      if (!e.isTrusted) return;
+      if (e.key === 'Tab') tabAt = performance.now();
+      else if (e.key === 'Escape' && anchor) close();
     },
     opts,
   );
-  addEventListener('scroll', () => void place(), opts);
+  addEventListener('blur', () => anchor && close(), opts);
+  addEventListener('scroll', place, opts);
   signal.addEventListener('abort', () => {
     close();
-    layer?.root.unmount();
+    if (frame) cancelAnimationFrame(frame);
     layer?.host.remove();
   });
-  return { close };
+  return {
+    show(mark) {
+      mark.node.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
+      void open(mark, 'command');
+    },
+  };
 }

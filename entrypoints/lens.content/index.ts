@@ -1,11 +1,13 @@
 // Runs in: content script, in every http(s) frame. Wiring only: ask the background whether and what to mark here,
 // run the lens, and restart it when the user's settings change or the page navigates within itself.
-import './style.css';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { send } from '../../lib/messaging/client';
-import { SETTINGS_KEY } from '../../lib/storage-keys';
-import { startLens, type Lens } from './lens';
+import { send } from '../../lib/messaging/page-client';
+import { FRAME_PORT, isNextMention, isSettingsChanged } from '../../lib/messaging/to-content';
+import { E2E_IDLE_NAME, startLens, type Lens } from './lens';
+
+const E2E = import.meta.env.MODE === 'e2e';
+import { logError } from './log';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -16,28 +18,48 @@ export default defineContentScript({
   async main(ctx) {
     let lens: Lens | null = null;
     let current = '';
+    // One port per frame while this frame has something reported; reopened (lazily, at the next report) after the
+    // background's worker stopped, so the port keeps no worker awake.
+    let port: ReturnType<typeof browser.runtime.connect> | null = null;
+    const holdPort = () => {
+      if (port || ctx.isInvalid) return;
+      port = browser.runtime.connect({ name: FRAME_PORT });
+      port.onDisconnect.addListener(() => {
+        port = null;
+      });
+    };
     const apply = async () => {
-      const config = await send('page:config', { origin: location.origin }).catch(() => null);
+      const config = await send('page:config', { origin: location.origin }).catch((err: unknown) => {
+        logError('page config', err);
+        return null;
+      });
       // Background unreachable: keep what is on the page rather than flicker it away.
       if (!config || ctx.isInvalid) return;
       const key = JSON.stringify(config);
       if (key === current) return;
       current = key;
       lens?.stop();
-      lens = config.enabled ? startLens(document, config.detect) : null;
+      lens = config.enabled ? startLens(document, config.detect, holdPort) : null;
+      // e2e builds: a frame that marks nothing here is idle at once (lens.ts signals it otherwise).
+      if (E2E && !lens) CSS.highlights.set(E2E_IDLE_NAME, new Highlight());
     };
     await apply();
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && SETTINGS_KEY in changes) void apply();
+    // The background relays the "next mention" shortcut (to the top frame only) and says when settings changed.
+    const onMessage = (message: unknown, sender: { id?: string }) => {
+      if (sender.id !== browser.runtime.id) return undefined;
+      if (isNextMention(message)) lens?.next();
+      else if (isSettingsChanged(message)) void apply();
+      return undefined;
     };
-    browser.storage.onChanged.addListener(onChanged);
+    browser.runtime.onMessage.addListener(onMessage);
     ctx.addEventListener(window, 'wxt:locationchange', () => lens?.navigated());
-    // Back/forward cache: the page comes back as it was, but the tab's reports were cleared when it loaded.
+    // Back/forward cache: the page comes back as it was, but the tab's reports were cleared when it left.
     ctx.addEventListener(window, 'pageshow', (e) => {
       if ((e as PageTransitionEvent).persisted) lens?.navigated();
     });
     ctx.onInvalidated(() => {
-      browser.storage.onChanged.removeListener(onChanged);
+      browser.runtime.onMessage.removeListener(onMessage);
+      port?.disconnect();
       lens?.stop();
     });
   },

@@ -2,66 +2,134 @@
 // the per-frame report. `stop()` takes everything back (the user switched the site off).
 import { createTextMatcher } from '../../lib/detect/text';
 import type { DetectConfig } from '../../lib/detect/types';
-import { send } from '../../lib/messaging/client';
+import { send } from '../../lib/messaging/page-client';
 import { startHoverLayer } from './hover-layer';
-import { Annotator } from './marks';
-import { follow, type Follower } from './observer';
-import { createScanner } from './scanner';
+import { logError } from './log';
+import { Marks, NO_PAINT, type Mark } from './marks';
+import { follow } from './observer';
+import { highlightPainter } from './paint';
+import { BUDGET, createScanner, type BudgetHit } from './scanner';
 
-const REPORT_DELAY_MS = 400;
+/** The tab report waits for the page to be quiet this long, but never longer than REPORT_MAX_MS while it changes. */
+export const REPORT_QUIET_MS = 400;
+export const REPORT_MAX_MS = 2_000;
+
+/** e2e builds only: a highlight name the tests read to know the scan is idle (no fixed sleeps in tests). */
+const E2E = import.meta.env.MODE === 'e2e';
+export const E2E_IDLE_NAME = 'lrt-e2e:scan-idle';
 
 export interface Lens {
   /** The page navigated within itself (history API): report this frame's tokens again. */
   navigated(): void;
+  /** The "next mention" shortcut: scroll to the mention after the last one shown and open its card. */
+  next(): void;
   stop(): void;
 }
 
-export function startLens(doc: Document, detect: DetectConfig): Lens {
+/** Document order of two marks (across shadow roots, by their hosts' order as the browser compares them). */
+function inTextOrder(a: Mark, b: Mark): number {
+  if (a.node === b.node) return a.start - b.start;
+  return a.node.compareDocumentPosition(b.node) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+}
+
+/**
+ * A report that waits for REPORT_QUIET_MS of quiet, but is sent at least every REPORT_MAX_MS while the page keeps
+ * changing (a debounce alone never fires on a page that re-renders every 200 ms).
+ */
+export function throttledReport(send: () => void, quietMs = REPORT_QUIET_MS, maxMs = REPORT_MAX_MS) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let firstAt: number | null = null;
+  const fire = () => {
+    timer = undefined;
+    firstAt = null;
+    send();
+  };
+  return {
+    changed() {
+      const now = performance.now();
+      firstAt ??= now;
+      clearTimeout(timer);
+      timer = setTimeout(fire, Math.max(0, Math.min(quietMs, firstAt + maxMs - now)));
+    },
+    cancel() {
+      clearTimeout(timer);
+      timer = undefined;
+      firstAt = null;
+    },
+  };
+}
+
+/** `beforeReport`: runs before each tab report (the frame's port to the background is held from then on). */
+export function startLens(doc: Document, detect: DetectConfig, beforeReport: () => void = () => {}): Lens {
   const matcher = createTextMatcher(detect);
-  const marks = new Annotator();
+  const marks = new Marks(highlightPainter(doc) ?? NO_PAINT);
   const abort = new AbortController();
 
   let lastReport = '{}';
-  let reportTimer: ReturnType<typeof setTimeout> | undefined;
-  const report = () => {
-    clearTimeout(reportTimer);
-    reportTimer = setTimeout(() => {
-      if (abort.signal.aborted) return;
-      const counts = marks.counts();
-      const json = JSON.stringify(counts);
-      if (json === lastReport) return;
-      lastReport = json;
-      send('tab:report', { counts }).catch(() => {
-        lastReport = '';
-      });
-    }, REPORT_DELAY_MS);
-  };
-
-  // Records caused by our own writes are dropped right after each write (same task, so only ours).
-  let follower: Follower | null = null;
-  const scanner = createScanner(matcher, marks, {
-    onMarked: () => {
-      follower?.drop();
-      report();
-    },
-    onShadowRoot: (root) => follower?.add(root),
+  const reporter = throttledReport(() => {
+    if (abort.signal.aborted) return;
+    const counts = marks.counts();
+    const json = JSON.stringify(counts);
+    if (json === lastReport) return;
+    lastReport = json;
+    beforeReport();
+    send('tab:report', { counts }).catch((err: unknown) => {
+      lastReport = '';
+      logError('tab report', err);
+    });
   });
-  follower = follow(doc.documentElement, marks, scanner, report);
-  startHoverLayer(doc, marks, abort.signal);
+
+  const follower = { add: (_root: Node) => {}, stop: () => {} };
+  const onBudget = (hit: BudgetHit) => {
+    // The page keeps its marks so far; say why there are no more (the popup is the lead's: see the report note).
+    console.info(
+      `[restake-lens] ${hit === 'node' ? `a text node names more than ${BUDGET.perNode} tokens: only the first are marked` : hit === 'page' ? `over ${BUDGET.perPage} mentions: marking stopped` : 'the page never stops changing: no longer following it'}`,
+    );
+    if (hit !== 'node') follower.stop();
+  };
+  const scanner = createScanner(matcher, marks, {
+    onMarked: reporter.changed,
+    onShadowRoot: (root) => follower.add(root),
+    onBudget,
+    ...(E2E
+      ? {
+          // Registered while the scanner is idle, removed while it works: the tests read it from the page.
+          onIdle: () => CSS.highlights.set(E2E_IDLE_NAME, new Highlight()),
+          onBusy: () => CSS.highlights.delete(E2E_IDLE_NAME),
+        }
+      : {}),
+  });
+  const observer = follow(doc.documentElement, marks, scanner, () => {
+    // A document switched to designMode: the user edits all of it now; marks go.
+    if (doc.designMode === 'on' && marks.size) marks.releaseAll();
+    reporter.changed();
+  });
+  follower.add = observer.add;
+  follower.stop = observer.disconnect;
+  const hover = startHoverLayer(doc, marks, abort.signal);
+  let shown: Mark | null = null;
   scanner.enqueue(doc.body ?? doc.documentElement);
 
   return {
     navigated() {
       lastReport = '';
-      report();
+      reporter.changed();
+    },
+    next() {
+      const all = [...marks.all()].filter((m) => marks.holds(m)).sort(inTextOrder);
+      if (!all.length) return;
+      const i = shown ? all.findIndex((m) => inTextOrder(m, shown!) > 0) : 0;
+      shown = all[i < 0 ? 0 : i]!;
+      hover.show(shown);
     },
     stop() {
       abort.abort();
-      clearTimeout(reportTimer);
-      follower?.disconnect();
+      reporter.cancel();
+      observer.disconnect();
       scanner.clear();
       marks.releaseAll();
-      void send('tab:report', { counts: {} }).catch(() => undefined);
+      if (E2E) CSS.highlights.delete(E2E_IDLE_NAME);
+      void send('tab:report', { counts: {} }).catch((err: unknown) => logError('tab report', err));
     },
   };
 }

@@ -1,154 +1,144 @@
-// Runs in: content script. Creates the wrappers around each occurrence and keeps the page's own nodes working.
-//
-// Only elements this module created are marks: a page can write `<lrt-mark data-lrt-token>` itself, and such
-// elements never open a card or count.
-//
-// Page safety: frameworks (React, Vue…) hold references to the text nodes they render. We therefore never move a
-// page's text node. The original node keeps the text before the first match, and everything after it (marks with
-// fresh text nodes, and the gaps) is inserted as new siblings, remembered as that node's "pieces". When the page
-// later rewrites or removes the original node, the pieces are taken away again, so the framework's view of its
-// DOM stays true and no stale text is left behind.
-import type { TextMatch } from '../../lib/detect/types';
+// Runs in: content script. Every mention found on the page, kept in this script's own memory: its text node,
+// offsets, token, kind, text and address. The page's DOM is never touched (see paint.ts for how marks are drawn),
+// so nothing here can be rewritten by the page: a card is opened from this memory, never from anything the page
+// can read back or change.
+import type { MatchKind, TextMatch } from '../../lib/detect/types';
 
-export const MARK_TAG = 'lrt-mark';
-
-/** Elements a keyboard already reaches: a mark inside one opens its card when that element takes focus. */
-const INTERACTIVE = 'a[href],button,summary,label,[tabindex],[role="button"],[role="link"]';
-
-/**
- * The mark style for marks inside shadow roots, where the manifest's stylesheet does not reach. Set through
- * CSSOM, which no Content-Security-Policy blocks (unlike a <style> element).
- */
-const SHADOW_MARK_STYLE: Array<[string, string]> = [
-  ['text-decoration-line', 'underline'],
-  ['text-decoration-style', 'dotted'],
-  ['text-decoration-color', '#7c5cff'],
-  ['text-decoration-thickness', '2px'],
-  ['text-underline-offset', '3px'],
-  ['cursor', 'help'],
-];
-
-interface Split {
-  /** The full text the node had before we split it. */
-  text: string;
-  pieces: Node[];
+export interface Mark {
+  readonly node: Text;
+  readonly start: number;
+  readonly end: number;
+  readonly id: string;
+  readonly kind: MatchKind;
+  readonly text: string;
+  /** For `address` and `impostor` marks: the address the page showed or linked. */
+  readonly address?: string;
+  /** The href of the token link the mark was read in: if the page repoints the link, the mark no longer holds. */
+  readonly href?: string;
+  /** A live range over the page's own text, for painting and for hit-testing. */
+  readonly range: Range;
 }
 
-export class Annotator {
-  private readonly mine = new WeakSet<Element>();
-  private readonly splits = new WeakMap<Text, Split>();
-  /** Split nodes and marks that may still be in the page, for counting and for taking everything back. */
-  private readonly liveSplits = new Set<Text>();
-  private readonly liveMarks = new Set<Element>();
-  /** The address an `impostor` or `address` mark was tied to, for its card. */
-  private readonly addresses = new WeakMap<Element, string>();
+/** Draws marks (CSS highlights in browsers; nothing in unit tests). */
+export interface Painter {
+  add(mark: Mark): void;
+  remove(mark: Mark): void;
+  clear(): void;
+}
 
-  /**
-   * Wraps each match of `node`'s text (sorted, non-overlapping). Visible text is unchanged. A match may cover the
-   * whole text or a part; `whole`-link marks pass one match spanning the trimmed text.
-   */
-  annotate(node: Text, matches: readonly TextMatch[]): void {
-    if (!matches.length || this.splits.has(node)) return;
-    const doc = node.ownerDocument;
-    const text = node.data;
-    const inShadow = node.getRootNode() !== doc;
-    const focusable = !node.parentElement?.closest(INTERACTIVE);
-    const pieces: Node[] = [];
-    let pos = matches[0]!.start;
+export const NO_PAINT: Painter = { add() {}, remove() {}, clear() {} };
+
+export class Marks {
+  private readonly byNode = new Map<Text, Mark[]>();
+  /** The parent each marked node had when marked (a node moved elsewhere is swept, see sweep()). */
+  private readonly parentOf = new Map<Text, Element>();
+  /** Marked text nodes per parent element: the pointer names an element, and only its own text is hit-tested. */
+  private readonly byParent = new Map<Element, Set<Text>>();
+  private total = 0;
+
+  constructor(private readonly painter: Painter = NO_PAINT) {}
+
+  /** Records each match of `node`'s text (sorted, non-overlapping). `href`: the token link they were read in. */
+  annotate(node: Text, matches: readonly TextMatch[], href?: string): void {
+    const parent = node.parentElement;
+    if (!matches.length || this.byNode.has(node) || !parent) return;
+    const list: Mark[] = [];
     for (const m of matches) {
-      if (m.start > pos) pieces.push(doc.createTextNode(text.slice(pos, m.start)));
-      const mark = doc.createElement(MARK_TAG);
-      mark.setAttribute('data-lrt-token', m.id);
-      mark.setAttribute('data-lrt-match', m.kind);
-      // Keyboard users reach the mark and open its card on focus; marks inside links open with the link's focus.
-      if (focusable) mark.setAttribute('tabindex', '0');
-      mark.setAttribute('aria-haspopup', 'dialog');
-      if (inShadow) for (const [p, v] of SHADOW_MARK_STYLE) mark.style.setProperty(p, v);
-      mark.append(doc.createTextNode(m.text));
-      if (m.address) this.addresses.set(mark, m.address);
-      this.mine.add(mark);
-      this.liveMarks.add(mark);
-      pieces.push(mark);
-      pos = m.end;
+      const range = node.ownerDocument.createRange();
+      range.setStart(node, m.start);
+      range.setEnd(node, m.end);
+      const mark: Mark = { node, start: m.start, end: m.end, id: m.id, kind: m.kind, text: m.text, range, ...(m.address ? { address: m.address } : {}), ...(href ? { href } : {}) };
+      list.push(mark);
+      this.painter.add(mark);
     }
-    if (pos < text.length) pieces.push(doc.createTextNode(text.slice(pos)));
-    node.data = text.slice(0, matches[0]!.start);
-    node.after(...pieces);
-    this.splits.set(node, { text, pieces });
-    this.liveSplits.add(node);
+    this.byNode.set(node, list);
+    this.parentOf.set(node, parent);
+    let set = this.byParent.get(parent);
+    if (!set) this.byParent.set(parent, (set = new Set()));
+    set.add(node);
+    this.total += list.length;
   }
 
-  isSplit(node: Node): boolean {
-    return node.nodeType === Node.TEXT_NODE && this.splits.has(node as Text);
+  has(node: Node): boolean {
+    return this.byNode.has(node as Text);
+  }
+
+  get size(): number {
+    return this.total;
+  }
+
+  of(node: Text): readonly Mark[] {
+    return this.byNode.get(node) ?? [];
+  }
+
+  /** The marks in text nodes directly inside `el`. */
+  inElement(el: Element): Mark[] {
+    const set = this.byParent.get(el);
+    if (!set) return [];
+    const out: Mark[] = [];
+    for (const n of set) out.push(...this.of(n));
+    return out;
+  }
+
+  /** Every mark, in the order found (document order within each scan). */
+  *all(): Iterable<Mark> {
+    for (const list of this.byNode.values()) yield* list;
+  }
+
+  release(node: Text): void {
+    const list = this.byNode.get(node);
+    if (!list) return;
+    this.byNode.delete(node);
+    for (const m of list) this.painter.remove(m);
+    this.total -= list.length;
+    const parent = this.parentOf.get(node)!;
+    this.parentOf.delete(node);
+    const set = this.byParent.get(parent);
+    if (set?.delete(node) && !set.size) this.byParent.delete(parent);
+  }
+
+  /** Releases every mark whose text lies inside `root` (a region became editable, a link was repointed). */
+  releaseWithin(root: Node): Text[] {
+    const gone: Text[] = [];
+    for (const node of this.byNode.keys()) if (root.contains(node)) gone.push(node);
+    for (const n of gone) this.release(n);
+    return gone;
   }
 
   /**
-   * Removes the pieces of a split node. `restoreText`: put the node's full text back (it was removed or moved by
-   * the page, or we are taking our marks away); otherwise the page has just written new text into it, which is
-   * kept.
+   * Releases marks whose node left the page, or whose range no longer sits on its node (the node was moved: a
+   * live range collapses onto the old parent). Returns the moved nodes still in the page, to be scanned again.
    */
-  release(node: Text, restoreText: boolean): void {
-    const split = this.splits.get(node);
-    if (!split) return;
-    this.splits.delete(node);
-    this.liveSplits.delete(node);
-    for (const p of split.pieces) {
-      p.parentNode?.removeChild(p);
-      if (p instanceof Element) this.liveMarks.delete(p);
+  sweep(): Text[] {
+    const moved: Text[] = [];
+    for (const [node, list] of this.byNode) {
+      if (node.isConnected && node.parentElement === this.parentOf.get(node) && list[0]!.range.startContainer === node) continue;
+      this.release(node);
+      if (node.isConnected) moved.push(node);
     }
-    if (restoreText) node.data = split.text;
+    return moved;
   }
 
-  /** Takes every mark away and gives each split node its full text back (the user switched this site off). */
+  /** True when the mention is still what was marked: its node in the page and its text unchanged. */
+  holds(mark: Mark): boolean {
+    return this.byNode.get(mark.node)?.includes(mark) === true && mark.node.isConnected && mark.node.data.slice(mark.start, mark.end) === mark.text;
+  }
+
   releaseAll(): void {
-    for (const node of [...this.liveSplits]) this.release(node, true);
-    this.liveMarks.clear();
-  }
-
-  isMine(el: Element | null): el is HTMLElement {
-    return el !== null && this.mine.has(el);
-  }
-
-  /** A mark of ours met again by a scan (its subtree was moved back into the page): count it again. */
-  track(el: Element): void {
-    if (this.mine.has(el)) this.liveMarks.add(el);
-  }
-
-  addressOf(mark: Element): string | undefined {
-    return this.addresses.get(mark);
-  }
-
-  /** The mark an event happened in, if it is one of ours; looks through open shadow roots. */
-  markFrom(e: Event | EventTarget | null): HTMLElement | null {
-    const target = e instanceof Event ? (e.composedPath()[0] ?? e.target) : e;
-    let el: Element | null = target instanceof Element ? target : target instanceof Node ? target.parentElement : null;
-    for (; el; el = el.parentElement) {
-      if (this.mine.has(el)) return el as HTMLElement;
-    }
-    return null;
-  }
-
-  /** Our mark inside an element (a focused link, say), if any. */
-  markWithin(el: Element): HTMLElement | null {
-    for (const m of el.querySelectorAll(MARK_TAG)) if (this.mine.has(m)) return m as HTMLElement;
-    return null;
+    this.byNode.clear();
+    this.parentOf.clear();
+    this.byParent.clear();
+    this.total = 0;
+    this.painter.clear();
   }
 
   /**
-   * Counts per token id over our marks still in the page (documents and open shadow roots alike). Impostor and
-   * misnomer marks are not exposure to the token they name, so they are not counted.
+   * Counts per token id over the marks still in the page. Impostor and misnomer marks are not exposure to the
+   * token they name, so they are not counted.
    */
   counts(): Record<string, number> {
     const counts: Record<string, number> = {};
-    for (const el of this.liveMarks) {
-      if (!el.isConnected) {
-        this.liveMarks.delete(el);
-        continue;
-      }
-      const id = el.getAttribute('data-lrt-token');
-      if (id && el.getAttribute('data-lrt-match') !== 'impostor') counts[id] = (counts[id] ?? 0) + 1;
-    }
-    for (const n of this.liveSplits) if (!n.isConnected) this.liveSplits.delete(n);
+    for (const m of this.all()) if (m.kind !== 'impostor' && m.node.isConnected) counts[m.id] = (counts[m.id] ?? 0) + 1;
     return counts;
   }
 }

@@ -1,40 +1,50 @@
-// Runs in: content script. Finds occurrences in text nodes (and links) and wraps them, in time slices so no task
-// runs long. Never changes the text: see marks.ts. Walks open shadow roots it meets and reports them so they are
-// observed too.
+// Runs in: content script. Finds occurrences in text nodes (and links) and records them as marks, in time slices so
+// no task runs long. Never changes the page: see marks.ts and paint.ts. Walks open shadow roots it meets and reports
+// them so they are observed too.
 import { classifyLink, linkContext, mayHoldAddress, type LinkContext } from '../../lib/detect/links';
 import type { TextMatcher } from '../../lib/detect/text';
 import type { TextMatch } from '../../lib/detect/types';
-import { MARK_TAG, type Annotator } from './marks';
+import type { Marks } from './marks';
+import { guarded } from './log';
+import { isOwn } from './own';
 
 /** Elements whose text is never the page's prose, or is the user's input, or is drawn rather than written. */
 const SKIP = new Set(['head', 'title', 'script', 'style', 'noscript', 'textarea', 'input', 'select', 'option', 'template', 'iframe', 'object', 'embed', 'canvas', 'svg', 'math']);
-export const CARD_HOST_TAG = 'restake-lens-card';
 
 /** Scanning work per task: about half a frame, far below the 50 ms long-task line. */
 const SLICE_MS = 8;
 const SHOW = NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT;
-
-/** Writing work per task: marks are written in as few tasks as possible (each write makes the page lay out again). */
-const WRITE_MS = 12;
 /** Nodes visited between two clock reads (reading the clock is not free). */
 const BATCH = 256;
-/**
- * Marks found are written when the scan is done, or when the oldest has waited this long: a page that keeps
- * changing still sees its marks within a few hundred milliseconds, and a big page is laid out again a few times
- * rather than once per slice.
- */
-const FLUSH_MS = 120;
 /** Subtrees with more elements than this look for shadow roots on custom elements only (see step()). */
 const HOST_SCAN_LIMIT = 10_000;
 
-function rejects(el: Element): boolean {
-  const tag = el.localName;
-  if (SKIP.has(tag)) return true;
-  // Our tag names are reserved: our own marks and card host, and any look-alike a page made to pose as them (its
-  // contents are not marked, so a forgery never gains a real card inside it).
-  if (tag === CARD_HOST_TAG || tag === MARK_TAG) return true;
+/**
+ * Budgets, so no page can make the scan cost the user: mentions kept per text node and per page; text nodes longer
+ * than CHUNK are read a chunk per step (OVERLAP covers the longest match, an 81-character truncated address, and its
+ * boundary characters); and the give-up rule: a page that keeps the scanner busy more than GIVE_UP_SHARE of
+ * GIVE_UP_WINDOW_MS for GIVE_UP_WINDOWS windows in a row stops being followed (its marks so far stay).
+ */
+export const BUDGET = {
+  perNode: 100,
+  perPage: 20_000,
+  chunk: 32_768,
+  overlap: 128,
+  giveUpWindowMs: 10_000,
+  giveUpShare: 0.25,
+  giveUpWindows: 3,
+};
+
+export type BudgetHit = 'node' | 'page' | 'busy';
+
+/** Text the user edits: marking it would put nothing in the page, but a card over the caret gets in the way. */
+const editable = (el: Element) => {
   const ce = el.getAttribute('contenteditable');
   return ce !== null && ce !== 'false';
+};
+
+function rejects(el: Element): boolean {
+  return SKIP.has(el.localName) || isOwn(el) || editable(el);
 }
 
 /** True when `el` or an ancestor (across shadow roots) is an element the scanner never enters. */
@@ -60,16 +70,22 @@ export interface Scanner {
 }
 
 export interface ScannerHooks {
-  /** Runs in the same task right after new marks were written, so the caller can drop the records they caused. */
+  /** New marks were recorded in this task. */
   onMarked(): void;
   /** An open shadow root was found: observe it. */
   onShadowRoot(root: ShadowRoot): void;
+  /** A budget was reached (each kind once): `page` and `busy` stop the scan. */
+  onBudget(hit: BudgetHit): void;
+  /** The queue ran empty / work arrived again (the e2e build's idle signal). */
+  onIdle?(): void;
+  onBusy?(): void;
 }
 
-interface Hit {
+/** A text node too long to read in one step: read CHUNK characters per step. */
+interface BigText {
   node: Text;
-  /** The text the matches were found in: if the page has changed it since, the hit is dropped (and rescanned). */
   data: string;
+  at: number;
   matches: TextMatch[];
 }
 
@@ -91,7 +107,7 @@ interface Job {
   rootChecked?: boolean;
 }
 
-export function createScanner(matcher: TextMatcher, marks: Annotator, hooks: ScannerHooks): Scanner {
+export function createScanner(matcher: TextMatcher, marks: Marks, hooks: ScannerHooks): Scanner {
   const queue: Node[] = [];
   let job: Job | null = null;
   let scheduled = false;
@@ -99,9 +115,24 @@ export function createScanner(matcher: TextMatcher, marks: Annotator, hooks: Sca
   const index = matcher.addresses;
   const linkCache = new WeakMap<Element, { href: string; ctx: LinkContext | null }>();
   const seenRoots = new WeakSet<ShadowRoot>();
-  /** Found, not yet written; and when the oldest of them was found. */
-  const pending: Hit[] = [];
-  let pendingSince = 0;
+  let marked = false;
+  const big: BigText[] = [];
+  const hit = new Set<BudgetHit>();
+  let stopped = false;
+  const budget = (kind: BudgetHit) => {
+    if (hit.has(kind)) return;
+    hit.add(kind);
+    if (kind !== 'node') {
+      stopped = true;
+      queue.length = 0;
+      big.length = 0;
+      job = null;
+    }
+    hooks.onBudget(kind);
+  };
+  let windowStart = performance.now();
+  let windowBusy = 0;
+  let busyWindows = 0;
   /** Parent element -> whether text directly in it may be marked. Cleared when the scanner goes idle. */
   let allowedCache = new Map<Element, boolean>();
 
@@ -118,22 +149,15 @@ export function createScanner(matcher: TextMatcher, marks: Annotator, hooks: Sca
 
   /**
    * Whether text in `parent` may be marked by the text phase: not inside an excluded element, an editable region,
-   * a mark (ours: counted again; forged: left alone) or a token link (the link phase reads those). Walks up to the
-   * job's root, whose own ancestors were checked when it was queued.
+   * our own card or a token link (the link phase reads those). Walks up to the job's root, whose own ancestors
+   * were checked when it was queued.
    */
   const allowed = (parent: Element, root: Node): boolean => {
     let ok = allowedCache.get(parent);
     if (ok !== undefined) return ok;
     ok = true;
     for (let e: Element | null = parent; e; e = e.parentElement) {
-      const tag = e.localName;
-      if (SKIP.has(tag) || tag === CARD_HOST_TAG || tag === MARK_TAG) {
-        if (tag === MARK_TAG) marks.track(e);
-        ok = false;
-        break;
-      }
-      const ce = e.getAttribute('contenteditable');
-      if ((ce !== null && ce !== 'false') || (tag === 'a' && contextOf(e))) {
+      if (rejects(e) || (e.localName === 'a' && contextOf(e))) {
         ok = false;
         break;
       }
@@ -143,9 +167,45 @@ export function createScanner(matcher: TextMatcher, marks: Annotator, hooks: Sca
     return ok;
   };
 
-  const found = (node: Text, matches: TextMatch[]) => {
-    if (!pending.length) pendingSince = performance.now();
-    pending.push({ node, data: node.data, matches });
+  const found = (node: Text, matches: TextMatch[], href?: string) => {
+    if (stopped) return;
+    if (matches.length > BUDGET.perNode) {
+      matches = matches.slice(0, BUDGET.perNode);
+      budget('node');
+    }
+    const room = BUDGET.perPage - marks.size;
+    if (room <= 0) return budget('page');
+    if (matches.length > room) matches = matches.slice(0, room);
+    marks.annotate(node, matches, href);
+    marked = true;
+    if (marks.size >= BUDGET.perPage) budget('page');
+  };
+
+  /** Reads the next chunk of a long text node; records its marks once the whole node is read. */
+  const stepBig = (b: BigText) => {
+    if (!b.node.isConnected || b.node.data !== b.data) {
+      // Changed meanwhile: the follower has queued it again.
+      big.shift();
+      return;
+    }
+    const lo = Math.max(0, b.at - BUDGET.overlap);
+    const end = Math.min(b.data.length, b.at + BUDGET.chunk);
+    const hi = Math.min(b.data.length, end + BUDGET.overlap);
+    for (const m of matcher.find(b.data.slice(lo, hi))) {
+      const start = m.start + lo;
+      if (start < b.at || start >= end) continue;
+      b.matches.push({ ...m, start, end: m.end + lo });
+    }
+    b.at = end;
+    if (b.at < b.data.length && b.matches.length <= BUDGET.perNode) return;
+    big.shift();
+    if (b.matches.length) found(b.node, b.matches);
+  };
+  /** Text the walk meets: long nodes go to the chunked reader, the rest is matched at once. */
+  const readText = (n: Text): TextMatch[] => {
+    if (n.data.length <= BUDGET.chunk) return matcher.find(n.data);
+    if (!big.some((b) => b.node === n)) big.push({ node: n, data: n.data, at: 0, matches: [] });
+    return [];
   };
 
   /** The text nodes of a link, in order, skipping what the scanner never enters. */
@@ -163,42 +223,43 @@ export function createScanner(matcher: TextMatcher, marks: Annotator, hooks: Sca
   const scanLink = (a: Element) => {
     const ctx = contextOf(a);
     if (!ctx || insideRejected(a)) return;
+    const href = a.getAttribute('href') ?? '';
     const texts = linkTexts(a);
     let any = false;
     for (const t of texts) {
-      if (marks.isSplit(t)) {
+      if (marks.has(t)) {
         any = true;
         continue;
       }
       const m = matcher.find(t.data);
       if (!m.length) continue;
       any = true;
-      found(t, classifyLink(m, ctx, index).matches);
+      found(t, classifyLink(m, ctx, index).matches, href);
     }
-    if (any || marks.markWithin(a) || pending.some((h) => a.contains(h.node))) return;
+    if (any) return;
     const { whole } = classifyLink([], ctx, index);
     if (!whole) return;
     const first = texts.find((t) => t.data.trim() !== '');
     if (!first) return;
     const start = first.data.length - first.data.trimStart().length;
     const end = first.data.trimEnd().length;
-    found(first, [{ id: whole, kind: 'link', start, end, text: first.data.slice(start, end), address: ctx.official.get(whole) }]);
+    found(first, [{ id: whole, kind: 'link', start, end, text: first.data.slice(start, end), address: ctx.official.get(whole) }], href);
   };
 
   /** A single queued text node (the page changed it): scanned in its link's light when it sits in one. */
   const scanLoose = (node: Text) => {
     const parent = node.parentElement;
-    if (!parent || marks.isSplit(node) || insideRejected(parent)) return;
+    if (!parent || marks.has(node) || insideRejected(parent)) return;
     const a = parent.closest('a[href]');
     if (a && contextOf(a)) return scanLink(a);
-    const m = matcher.find(node.data);
+    const m = readText(node);
     if (m.length) found(node, m);
   };
 
   /** An open shadow root not seen before is followed and queued as a subtree of its own. */
   const noteShadowRoot = (el: Element) => {
     const sr = el.shadowRoot;
-    if (sr && !seenRoots.has(sr)) {
+    if (sr && !seenRoots.has(sr) && !isOwn(el)) {
       seenRoots.add(sr);
       hooks.onShadowRoot(sr);
       queue.push(sr);
@@ -210,7 +271,8 @@ export function createScanner(matcher: TextMatcher, marks: Annotator, hooks: Sca
     for (;;) {
       const next = queue.shift();
       if (!next) return false;
-      if (!next.isConnected) continue;
+      // Nothing is marked in a document the user is editing as a whole.
+      if (!next.isConnected || next.ownerDocument?.designMode === 'on') continue;
       if (next.nodeType === Node.TEXT_NODE) {
         scanLoose(next as Text);
         continue;
@@ -284,70 +346,78 @@ export function createScanner(matcher: TextMatcher, marks: Annotator, hooks: Sca
     let n: Node | null = null;
     budget *= 4;
     while (budget-- > 0 && (n = w.nextNode())) {
-      const m = matcher.find((n as Text).data);
+      const data = (n as Text).data;
+      if (data.length > BUDGET.chunk) {
+        const parent = n.parentElement;
+        if (parent && !marks.has(n) && allowed(parent, root)) readText(n as Text);
+        continue;
+      }
+      const m = matcher.find(data);
       if (!m.length) continue;
       const parent = n.parentElement;
-      if (parent && !marks.isSplit(n) && allowed(parent, root)) found(n as Text, m);
+      if (parent && !marks.has(n) && allowed(parent, root)) found(n as Text, m);
     }
     if (!n) job = null;
   };
 
   const scan = (deadline: number) => {
-    while (performance.now() < deadline) {
-      if (!job && !startNext()) break;
-      if (job) step(job);
+    while (!stopped && performance.now() < deadline) {
+      if (big.length) stepBig(big[0]!);
+      else if (!job && !startNext()) break;
+      else if (job) step(job);
     }
   };
 
-  const write = (deadline: number) => {
-    let wrote = false;
-    let i = 0;
-    for (; i < pending.length; i++) {
-      if ((i & 63) === 0 && i > 0 && performance.now() >= deadline) break;
-      const h = pending[i]!;
-      // The page changed or removed the node since: the follower has queued it again.
-      if (!h.node.isConnected || h.node.data !== h.data) continue;
-      marks.annotate(h.node, h.matches);
-      wrote = true;
-    }
-    pending.splice(0, i);
-    if (pending.length) pendingSince = performance.now();
-    if (wrote) hooks.onMarked();
+  /** The give-up rule (see BUDGET): counts this slice's time into the current window. */
+  const account = (start: number, now: number) => {
+    windowBusy += now - start;
+    if (now - windowStart < BUDGET.giveUpWindowMs) return;
+    busyWindows = windowBusy > BUDGET.giveUpShare * (now - windowStart) ? busyWindows + 1 : 0;
+    windowStart = now;
+    windowBusy = 0;
+    if (busyWindows >= BUDGET.giveUpWindows) budget('busy');
   };
 
   const slice = () => {
     scheduled = false;
-    const now = performance.now();
-    const scanDone = !job && !queue.length;
-    if (pending.length && (scanDone || now - pendingSince >= FLUSH_MS)) write(now + WRITE_MS);
-    else scan(now + SLICE_MS);
-    if (job || queue.length || pending.length) schedule();
+    const start = performance.now();
+    scan(start + SLICE_MS);
+    if (marked) {
+      marked = false;
+      hooks.onMarked();
+    }
+    account(start, performance.now());
+    if (!stopped && (job || queue.length || big.length)) schedule();
     else {
       allowedCache = new Map();
+      hooks.onIdle?.();
       const w = waiters;
       waiters = [];
       w.forEach((r) => r());
     }
   };
 
+  const safeSlice = guarded('scan', slice);
   const schedule = () => {
     if (scheduled) return;
     scheduled = true;
-    setTimeout(slice, 0);
+    setTimeout(safeSlice, 0);
   };
 
   return {
     enqueue(node) {
+      if (stopped) return;
+      if (!scheduled) hooks.onBusy?.();
       queue.push(node);
       schedule();
     },
     idle() {
-      if (!job && !queue.length && !pending.length && !scheduled) return Promise.resolve();
+      if ((!job && !queue.length && !big.length && !scheduled) || stopped) return Promise.resolve();
       return new Promise((resolve) => waiters.push(resolve));
     },
     clear() {
       queue.length = 0;
-      pending.length = 0;
+      big.length = 0;
       job = null;
     },
   };

@@ -165,7 +165,7 @@ function LiveData({ settings, fields }: { settings: Settings; fields: Fields }) 
         </select>
         <p className="rl-hint" id="refreshMinutes-hint">
           The whole registry is refreshed on a schedule, whatever pages you read: prices and redemption rates every {every(JOB_PERIOD_MIN.prices)}, price
-          history, APY, TVL and exit quotes every {every(JOB_PERIOD_MIN.charts)}. A longer interval means fewer requests to DefiLlama and the RPC
+          history, APY, TVL and exit quotes every {every(JOB_PERIOD_MIN.charts)}, slashing exposure every {every(JOB_PERIOD_MIN.exposure)}. A longer interval means fewer requests to DefiLlama and the RPC
           providers, and older figures: a figure counts as fresh for three refresh periods (at least {every(FRESH_MIN.price)} for prices and rates,{' '}
           {every(FRESH_MIN.chart)} for the others), and each shows its age.
           Depeg alerts can only be as quick as the interval. Failed requests are still retried sooner, with backoff.

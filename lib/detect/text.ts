@@ -3,7 +3,9 @@
 //
 // The rules (case, boundaries, wrappers, addresses) are written in docs/detection.md; this file implements them.
 // Case rule: names match exactly as their issuer writes them; only hex addresses ignore letter case.
-// Boundary rule: a match may not touch a letter, digit or underscore on either side.
+// Boundary rule: a match may not touch a letter, digit or underscore on either side, except letters of scripts
+// written without spaces between words (Han, Hiragana, Katakana, Hangul, Thai), where a symbol sits right against
+// the words around it ("支持$ezETH的借贷市场").
 import { createAddressIndex, type AddressIndex } from './addresses';
 import type { DetectConfig, MatchKind, TextMatch } from './types';
 
@@ -23,8 +25,13 @@ const AAVE_KINDS = ['stata', 'wa', 'a'];
 /** Pendle: PT/YT/SY, a dash or a space, the symbol, then optionally the expiry (26DEC2024). */
 const PENDLE_KINDS = ['PT', 'YT', 'SY'];
 
-const BEFORE = '(?<![\\p{L}\\p{N}_])';
-const AFTER = '(?![\\p{L}\\p{N}_])';
+/** Scripts written without spaces between words: their letters are boundaries (Script_Extensions, so the
+ * prolonged-sound mark ー and the iteration mark 々 count with their scripts). */
+export const UNSPACED = '\\p{scx=Han}\\p{scx=Hiragana}\\p{scx=Katakana}\\p{scx=Hangul}\\p{scx=Thai}';
+/** A character that blocks a match next to it: a letter (not of an unspaced script), a digit or `_`. */
+const WORD = `(?![${UNSPACED}])[\\p{L}\\p{N}_]`;
+const BEFORE = `(?<!${WORD})`;
+const AFTER = `(?!${WORD})`;
 
 export function createTextMatcher(config: DetectConfig): TextMatcher {
   const addresses = createAddressIndex(config.addresses);

@@ -3,8 +3,11 @@
 import type { TokenProfile } from '../registry/schema';
 import type { Source } from '../provenance';
 import type { FailureKind } from '../sources/http';
+import type { TokenExposure } from '../sources/eigenlayer';
+import type { VaultExposure } from '../sources/symbiotic';
 import type { Entries, Entry, ValueOf } from './store';
 import { key, marketCoin, unitCoin, yieldPool } from './keys';
+import { MELLOW_VAULTS, specsFor } from './slashing-jobs';
 import { FRESH_MIN } from './periods';
 import { redeemableOn } from '../sources/redemption';
 
@@ -53,6 +56,17 @@ export interface ApyValue {
   history: number[];
 }
 
+/** A token's slashing read: EigenLayer through its staker contracts, or Symbiotic through its Mellow vault. */
+export type SlashingRead =
+  | {
+      layer: 'EigenLayer';
+      exposure: TokenExposure;
+      /** The protocol whose staker contracts were read, and whether its registry spec is fully verified. */
+      protocol: string;
+      verified: boolean;
+    }
+  | { layer: 'Symbiotic'; vault: VaultExposure; verified: boolean };
+
 export interface TokenLive {
   rate: LiveFact<ValueOf<'rate'>> | null;
   /** Whole tokens of the canonical deployment. */
@@ -66,6 +80,8 @@ export interface TokenLive {
   redemption?: LiveFact<ValueOf<'redemption'>> | null;
   /** APY computed from the token's own rate samples (tokens without a DefiLlama pool), split like `apy`. */
   rateApy?: LiveFact<ApyValue & { days: number; basis: string; unit: string; wholeYield: boolean }> | null;
+  /** Slashing exposure read from chain (issue 14); null when the token has no such read or none arrived yet. */
+  slashing?: LiveFact<SlashingRead> | null;
   /** Keys this token could have live values for but does not (never fetched successfully). */
   missing: string[];
 }
@@ -199,5 +215,26 @@ export function tokenLive(t: TokenProfile, entries: Entries, now: Date, benchmar
   const redeemable = redeemableOn([t], 'eip155:1').length > 0;
   const red = redeemable ? fact(get(key.redemption(t.id)), FRESH.redemption, now, (v: ValueOf<'redemption'>) => v) : null;
   const redemption = red ? { ...red, sources: red.value.sources.length ? red.value.sources : red.sources } : null;
-  return { rate, supply, price, peg, apy, tvl, exit, redemption, rateApy, missing };
+  const slashing = slashingFact(t, entries, now, FRESH.slashing, get);
+  return { rate, supply, price, peg, apy, tvl, exit, redemption, rateApy, slashing, missing };
+}
+
+/**
+ * The slashing read of a token, with every call it rests on. Its age is the read's: the staker map it used may be
+ * up to a day older, which the figures say through their block and sources.
+ */
+// The cache's schemas (lib/live/store.ts) checked these values on read; they differ from the readers' types only
+// in typing addresses as plain strings.
+function slashingFact(t: TokenProfile, entries: Entries, now: Date, limitMin: number, get: (k: string) => Entry | undefined): LiveFact<SlashingRead> | null {
+  const spec = specsFor([t])[0];
+  if (spec) {
+    const listed = entries[key.elStakers(spec.protocol)]?.value as ValueOf<'el-stakers'> | null | undefined;
+    const f = fact(get(key.elExposure(t.id)), limitMin, now, (v: ValueOf<'el-exposure'>): SlashingRead => ({ layer: 'EigenLayer', exposure: v as unknown as TokenExposure, protocol: spec.protocol, verified: listed?.verified ?? spec.verified }));
+    return f && { ...f, sources: f.value.layer === 'EigenLayer' ? f.value.exposure.sources : f.sources };
+  }
+  if ((MELLOW_VAULTS as readonly string[]).includes(t.id)) {
+    const f = fact(get(key.symVault(t.id)), limitMin, now, (v: ValueOf<'sym-vault'>): SlashingRead => ({ layer: 'Symbiotic', vault: v as unknown as VaultExposure, verified: true }));
+    return f && { ...f, sources: f.value.layer === 'Symbiotic' ? f.value.vault.sources : f.sources };
+  }
+  return null;
 }

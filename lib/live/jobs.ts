@@ -11,6 +11,8 @@ import { readRedemptions, redeemableOn } from '../sources/redemption';
 import { apiSource, type Source } from '../provenance';
 import { key, marketCoin, unitCoin, yieldPool } from './keys';
 import { JOB_PERIOD_MIN } from './periods';
+import { slashingJobs } from './slashing-jobs';
+import type { Entries } from './store';
 import type { RateSampleStore } from './rate-apy';
 
 export interface JobContext {
@@ -21,6 +23,8 @@ export interface JobContext {
   maxBytes?: number;
   /** Problems with the configured endpoints found before any request (a user RPC without its permission). */
   endpointNotes?: string[];
+  /** The cache as it is now: jobs that build on their own earlier results (the slashing staker map) read it. */
+  cached?: () => Promise<Entries>;
   /** Where the rates job keeps rate samples (per-token records, never inside the live cache); none: no computed APY. */
   rateSamples?: RateSampleStore;
 }
@@ -232,5 +236,5 @@ const tvlJob: Job = {
 
 /** Every job, for the chains the registry reads on. */
 export function allJobs(): Job[] {
-  return [ratesJob('eip155:1'), pricesJob, chartsJob, yieldsJob, tvlJob, exitJob('eip155:1'), redemptionJob('eip155:1')];
+  return [ratesJob('eip155:1'), pricesJob, chartsJob, yieldsJob, tvlJob, exitJob('eip155:1'), redemptionJob('eip155:1'), ...slashingJobs()];
 }

@@ -30,6 +30,18 @@ export const key = {
   tvl: (slug: string) => `tvl:${slug}`,
   supply: (tokenId: string) => `supply:${tokenId}`,
   exit: (tokenId: string) => `exit:${tokenId}`,
+  /** One protocol's EigenLayer staker contracts (lib/registry/stakers.ts), enumerated daily. */
+  elStakers: (protocol: string) => `el-stakers:${protocol}`,
+  /** One staker contract's operator and withdrawable shares: the slow path, refreshed in rotation. */
+  elStaker: (staker: string) => `el-staker:${staker.toLowerCase()}`,
+  /** One operator set's constants (redistribution, slasher, veto window). */
+  elSet: (setKey: string) => `el-set:${setKey.toLowerCase()}`,
+  /** One token's EigenLayer slashing exposure: the fast path. */
+  elExposure: (tokenId: string) => `el-exposure:${tokenId}`,
+  /** The subnetworks found on one Mellow vault's Symbiotic delegator, and how far its events were scanned. */
+  symNetworks: (tokenId: string) => `sym-networks:${tokenId}`,
+  /** One Mellow vault's Symbiotic exposure. */
+  symVault: (tokenId: string) => `sym-vault:${tokenId}`,
   redemption: (tokenId: string) => `redemption:${tokenId}`,
   /** APY computed from the token's own rate samples, for tokens without a DefiLlama pool. */
   rateApy: (tokenId: string) => `rateapy:${tokenId}`,

@@ -1,6 +1,20 @@
 // Runs in: background, options, tests. How often each refresh job runs after a success, in minutes, and how long a
 // figure stays fresh (three periods of its job): the one table the jobs, the live facts and the options page read.
-export const JOB_PERIOD_MIN = { rates: 10, prices: 10, charts: 60, yields: 60, tvl: 60, exit: 60, redemption: 60 } as const;
+export const JOB_PERIOD_MIN = {
+  rates: 10,
+  prices: 10,
+  charts: 60,
+  yields: 60,
+  tvl: 60,
+  exit: 60,
+  redemption: 60,
+  // Slashing (issue 14): the staker map rotates hourly (enumeration once a day inside it), the exposure fast
+  // paths run hourly: allocations take effect after an operator's allocation delay and Symbiotic limits after an
+  // epoch, so an hour loses nothing a holder could act on.
+  stakers: 60,
+  exposure: 60,
+  vaults: 60,
+} as const;
 
 /** How long a live value counts as fresh: three refresh periods of its job. After that it shows grey, with its age. */
 export const FRESH_MIN = {
@@ -11,6 +25,7 @@ export const FRESH_MIN = {
   yield: 3 * JOB_PERIOD_MIN.yields,
   tvl: 3 * JOB_PERIOD_MIN.tvl,
   exit: 3 * JOB_PERIOD_MIN.exit,
+  slashing: 3 * JOB_PERIOD_MIN.exposure,
   redemption: 3 * JOB_PERIOD_MIN.redemption,
   /** Recomputed on every rates run; its own staleness (the newest sample's age) is judged in rate-apy.ts. */
   rateapy: 3 * JOB_PERIOD_MIN.rates,

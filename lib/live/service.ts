@@ -69,7 +69,7 @@ export const refresher = new Refresher({
   jobs: allJobs(),
   context: async (): Promise<JobContext> => {
     const { endpoints: e, notes } = await endpoints(await readSettings());
-    return { tokens: TOKENS, endpoints: e, endpointNotes: notes, now: () => new Date(), rateSamples };
+    return { tokens: TOKENS, endpoints: e, endpointNotes: notes, now: () => new Date(), cached: async () => (await store.read()).entries, rateSamples };
   },
   minPeriodMin: async () => (await readSettings()).refreshMinutes,
 });

@@ -67,11 +67,127 @@ const RedemptionValue = z.object({
   block: z.string().check(z.regex(/^\d{1,20}$/)),
 });
 
+// Slashing (issue 14): the readers' own shapes (lib/sources/eigenlayer.ts, symbiotic.ts, stakers.ts), every
+// figure with the call it came from. Big integers are decimal strings, as the readers give them.
+const addr = z.string().check(z.regex(/^0x[0-9a-fA-F]{40}$/));
+const dec = z.string().check(z.regex(/^\d{1,78}$/));
+const hex32 = z.string().check(z.regex(/^0x[0-9a-fA-F]{64}$/));
+const read = <T extends z.ZodMiniType>(v: T) => z.object({ value: v, source: ChainSource });
+/** Percentages of a backing or a stake: 0 to 100, and up to a few networks' worth for a sum of limits. */
+const pctOf = z.number().check(z.gte(0), z.lte(100_000));
+const eth = z.number().check(z.gte(-1e12), z.lte(1e12));
+const sources = z.array(ChainSource).check(z.maxLength(5000));
+const notes = z.array(z.string().check(z.maxLength(500))).check(z.maxLength(2000));
+
+const ElStakersValue = z.object({
+  protocol: z.string(),
+  tokens: z.array(z.string()),
+  verified: z.boolean(),
+  stakers: z.array(z.object({ address: addr, source: Source })).check(z.maxLength(2000)),
+});
+const ElStakerValue = z.object({ staker: addr, operator: read(z.nullable(addr)), shares: read(z.record(z.string(), dec)) });
+const SetMetaValue = z.object({
+  avs: addr,
+  id: z.int().check(z.gte(0)),
+  redistributing: read(z.boolean()),
+  slasher: read(addr),
+  kind: z.enum(['veto', 'no-veto', 'none']),
+  veto: z.nullable(z.object({ windowBlocks: read(z.int().check(z.gte(0))), committee: read(addr) })),
+});
+const ElExposureValue = z.object({
+  tokenId: z.string(),
+  block: dec,
+  complete: z.boolean(),
+  missing: notes,
+  backingEth: eth,
+  undelegatedEth: eth,
+  undelegatedPct: z.nullable(pctOf),
+  slashableEth: eth,
+  slashablePct: z.nullable(pctOf),
+  redistributingEth: eth,
+  redistributingPct: z.nullable(pctOf),
+  noVetoEth: eth,
+  noVetoPct: z.nullable(pctOf),
+  sets: z.array(
+    z.object({
+      avs: addr,
+      id: z.int(),
+      slashableEth: eth,
+      pct: pctOf,
+      source: ChainSource,
+      minimumSlashableStake: z.record(z.string(), z.record(z.string(), dec)),
+      meta: z.nullable(SetMetaValue),
+    }),
+  ).check(z.maxLength(500)),
+  largestSet: z.nullable(z.object({ avs: addr, id: z.int(), pct: pctOf })),
+  largestAvs: z.nullable(z.object({ avs: addr, pct: pctOf, sets: z.int() })),
+  avsCount: z.int().check(z.gte(0)),
+  operators: z.array(
+    z.object({
+      operator: addr,
+      eth,
+      pct: pctOf,
+      slashedBefore: z.boolean(),
+      maxMagnitudes: z.nullable(read(z.record(z.string(), dec))),
+      allocatedSets: z.nullable(read(z.array(z.object({ avs: addr, id: z.int() })))),
+    }),
+  ).check(z.maxLength(1000)),
+  operatorCount: z.int().check(z.gte(0)),
+  topOperatorPct: z.nullable(pctOf),
+  operatorHhi: z.nullable(z.number().check(z.gte(0), z.lte(1.000001))),
+  pending: z.array(
+    z.object({ operator: addr, avs: addr, id: z.int(), strategy: addr, pendingDiff: z.string().check(z.regex(/^-?\d{1,40}$/)), effectBlock: z.int().check(z.gte(0)), eth, source: ChainSource }),
+  ).check(z.maxLength(1000)),
+  pendingIncreasePct: z.nullable(pctOf),
+  pendingMissing: notes,
+  unreadStakers: z.array(addr).check(z.maxLength(2000)),
+  sources,
+});
+const NetworkScanValue = z.object({ delegator: addr, subnetworks: z.array(hex32).check(z.maxLength(1000)), scannedTo: dec, source: ChainSource, reachedHead: z.boolean() });
+const SymVaultValue = z.object({
+  tokenId: z.string(),
+  block: dec,
+  legacy: z.boolean(),
+  vault: z.nullable(read(addr)),
+  delegatorType: z.nullable(read(z.enum(['NetworkRestake', 'FullRestake', 'OperatorSpecific', 'OperatorNetworkSpecific']))),
+  slasher: z.nullable(z.object({ kind: z.enum(['none', 'instant', 'veto']), address: read(addr), vetoSeconds: z.nullable(read(z.number().check(z.gte(0)))) })),
+  activeStake: z.nullable(read(dec)),
+  epochSeconds: z.nullable(read(z.number().check(z.gte(0)))),
+  networks: z.array(
+    z.object({ network: addr, subnetwork: hex32, limit: read(dec), pct: pctOf, resolver: z.nullable(read(addr)), receiver: z.nullable(read(addr)) }),
+  ).check(z.maxLength(1000)),
+  largestNetworkPct: z.nullable(pctOf),
+  sumOfLimitsPct: z.nullable(pctOf),
+  receivers: z.array(z.object({ address: addr, burns: z.boolean(), source: ChainSource })).check(z.maxLength(1000)),
+  redistributingPct: z.nullable(pctOf),
+  noVetoPct: z.nullable(pctOf),
+  complete: z.boolean(),
+  missing: notes,
+  sources,
+});
+
 /**
  * Value schema per key prefix: `rate:<token>`, `supply:<token>`, `price:<coin>`, `chart:<coin>`, `yield:<pool>`,
- * `tvl:<slug>`, `exit:<token>`, `redemption:<token>`, `rateapy:<token>`. The bounds are the readers' (lib/sources/bounds.ts): what is fetched can be kept.
+ * `tvl:<slug>`, `exit:<token>`, `redemption:<token>`, `rateapy:<token>`, and the slashing keys of lib/live/keys.ts. The bounds are the readers'
+ * (lib/sources/bounds.ts): what is fetched can be kept.
  */
-export const VALUE_SCHEMAS = { rate: RateValue, supply: SupplyValue, price: PriceValue, chart: ChartValue, yield: YieldValue, tvl: TvlValue, exit: ExitValue, redemption: RedemptionValue, rateapy: RateApyValue } as const;
+export const VALUE_SCHEMAS = {
+  rate: RateValue,
+  supply: SupplyValue,
+  price: PriceValue,
+  chart: ChartValue,
+  yield: YieldValue,
+  tvl: TvlValue,
+  exit: ExitValue,
+  redemption: RedemptionValue,
+  rateapy: RateApyValue,
+  'el-stakers': ElStakersValue,
+  'el-staker': ElStakerValue,
+  'el-set': SetMetaValue,
+  'el-exposure': ElExposureValue,
+  'sym-networks': NetworkScanValue,
+  'sym-vault': SymVaultValue,
+} as const;
 export type Kind = keyof typeof VALUE_SCHEMAS;
 export type ValueOf<K extends Kind> = z.infer<(typeof VALUE_SCHEMAS)[K]>;
 

@@ -71,7 +71,8 @@ export const ErrorCode = z.enum(['bad-envelope', 'unknown-message', 'forbidden',
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 /** Every message travels in this envelope, so foreign runtime messages are recognised and ignored. */
-export const CHANNEL = 'restake-lens/1';
+import { CHANNEL } from './channel';
+export { CHANNEL };
 export const Envelope = z.object({ channel: z.literal(CHANNEL), name: z.string(), input: z.unknown() });
 export const Reply = z.union([
   z.object({ ok: z.literal(true), data: z.unknown() }),

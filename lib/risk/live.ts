@@ -2,6 +2,7 @@
 // ones only) and the rating of a token with them. Where a petal's level is decided: lib/risk/rate.ts.
 import type { TokenProfile } from '../registry/schema';
 import type { TokenLive } from '../live/facts';
+import { fromEigenLayer, fromSymbiotic } from './slashing';
 import { CURATED_MAX_AGE_DAYS, ageDays, rate, type LiveRisk } from './rate';
 import type { MarketInput, RedemptionInput } from './exit';
 import { denominationOf } from '../sources/exit';
@@ -67,7 +68,25 @@ export function liveRisk(t: TokenProfile, l: TokenLive | null, now: Date = new D
   if (l.peg?.fresh) out.peg = { nowPct: l.peg.value.nowPct, maxAbsPct: l.peg.value.maxAbsPct, coverageDays: l.peg.value.coverageDays, asOf: l.peg.okAt, links: l.peg.sources };
   const exitPetal = exitInputs(t, l, now);
   if (exitPetal) out.exitPetal = exitPetal;
+  const s = l.slashing;
+  if (s?.fresh) {
+    // tokenLive already decided freshness (three periods, longer with a slower user refresh interval): the judge's
+    // own age rule must not undo it, so it gets no shorter limit than the fact's.
+    const ttl = Number.MAX_SAFE_INTEGER;
+    const figures = s.value.layer === 'EigenLayer' ? fromEigenLayer(s.value.exposure, s.okAt, ttl) : fromSymbiotic(s.value.vault, s.okAt, ttl);
+    out.slashing = { figures, asOf: s.okAt, links: keySources(s.sources), verified: s.value.verified };
+  }
   return out;
+}
+
+/** Per-staker calls past this many are counted, not linked: ether.fi alone has ~475 stakers. */
+export const MAX_STAKER_LINKS = 4;
+const PER_STAKER = /^(delegatedTo|getWithdrawableShares)\(/;
+
+/** The calls a petal links: every operator, set and vault call, and the first few per-staker calls. */
+export function keySources<T extends { kind: string; function?: string }>(sources: readonly T[]): T[] {
+  let staker = 0;
+  return sources.filter((s) => !(s.kind === 'chain' && PER_STAKER.test(s.function ?? '') && ++staker > MAX_STAKER_LINKS));
 }
 
 

@@ -12,6 +12,7 @@ import { isRestaking } from '../categories';
 import type { Source } from '../provenance';
 import type { TokenProfile } from '../registry/schema';
 import { countText, worstOf } from './levels';
+import { judgeSlashingLive, type SlashingFigures } from './slashing';
 import { judgeExitPetal, type Denomination, type MarketInput, type RedemptionInput } from './exit';
 import { METHOD_VERSION, PETALS, type Headline, type Level, type Petal, type PetalId, type Rating } from './types';
 
@@ -214,6 +215,8 @@ export interface LiveRisk {
     /** A quoted venue passed its holdings check, or the redemption path was read on-chain. */
     verified: boolean;
   };
+  /** Slashing figures read from chain (lib/risk/slashing.ts judges them); `verified`: the staker list is sourced. */
+  slashing?: { figures: SlashingFigures; asOf: string; links: Link[]; verified: boolean };
 }
 
 export type Link = Source;
@@ -232,10 +235,10 @@ export function judgePegLive(p: NonNullable<LiveRisk['peg']>): Judged {
   return { level: 'good', fact: `Within ${pct(p.maxAbsPct!)} of its backing over the last 7 days (at most 0.5%); ${now}.` };
 }
 
-function live(id: PetalId, judged: Judged, asOf: string, links: Link[], verified: boolean): Petal {
+function live(id: PetalId, judged: Judged, asOf: string, links: Link[], verified: boolean, unverifiedWhat = 'rate function'): Petal {
   const label = PETALS.find((p) => p.id === id)!.label;
   const petal: Petal = { id, label, ...judged, sources: [], links, method: 'live', asOf, verified };
-  return !verified && judged.level === 'good' ? { ...petal, level: 'unknown', fact: `${judged.fact} (rate function unverified)` } : petal;
+  return !verified && judged.level === 'good' ? { ...petal, level: 'unknown', fact: `${judged.fact} (${unverifiedWhat} unverified)` } : petal;
 }
 
 export function rate(t: TokenProfile, now: Date, liveRisk: LiveRisk = {}): Rating {
@@ -249,10 +252,15 @@ export function rate(t: TokenProfile, now: Date, liveRisk: LiveRisk = {}): Ratin
   };
   const petals = PETALS.map(({ id }) => {
     if (id === 'peg' && liveRisk.peg) return live(id, judgePegLive(liveRisk.peg), liveRisk.peg.asOf, liveRisk.peg.links, t.rateSource?.verified ?? false);
+    if (id === 'slashing' && liveRisk.slashing) {
+      const s = liveRisk.slashing;
+      const { level, fact } = judgeSlashingLive(s.figures, now);
+      return live(id, { level, fact }, s.asOf, s.links, s.verified, 'staker contract list');
+    }
     if (id === 'exit' && liveRisk.exitPetal) {
       const e = liveRisk.exitPetal;
       const j = judgeExitPetal(e.market, e.redemption, e.denomination);
-      return { ...live(id, { level: j.level, fact: j.fact }, e.asOf, e.links, e.verified), sources: e.sources };
+      return { ...live(id, { level: j.level, fact: j.fact }, e.asOf, e.links, e.verified, 'exit venue'), sources: e.sources };
     }
     return finish(id, judged[id], basisFor(t, id), now);
   });

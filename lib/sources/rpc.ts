@@ -46,12 +46,14 @@ export class WrongChainError extends Error {
   override name = 'WrongChainError';
 }
 
-/** Checked chain ids by endpoint URL, for this worker's lifetime. */
+/** Checked chain ids by endpoint URL, for this worker's lifetime; checks under way, shared. */
 const checked = new Map<string, { id: number; at: number }>();
+const pending = new Map<string, Promise<number>>();
 
 /** Forgets checked chain ids (tests; a settings change that edits endpoints). */
 export function forgetChainIds(): void {
   checked.clear();
+  pending.clear();
 }
 
 /**
@@ -66,9 +68,14 @@ function checkedHttp(url: string, want: number, count: () => void, problem: (p: 
       const now = Date.now();
       let c = checked.get(url);
       if (!c || now - c.at > CHAIN_ID_TTL_MS) {
+        // Jobs that start together share one check of the endpoint.
+        let p = pending.get(url);
+        if (!p) {
+          p = (t.request({ method: 'eth_chainId' }) as Promise<string>).then((hex) => Number(BigInt(hex))).finally(() => pending.delete(url));
+          pending.set(url, p);
+        }
         try {
-          const hex = (await t.request({ method: 'eth_chainId' })) as string;
-          c = { id: Number(BigInt(hex)), at: now };
+          c = { id: await p, at: now };
           checked.set(url, c);
         } catch (err) {
           problem(`${hostOf(url)}: ${rpcFailure(err, 'eth_chainId').message}`);

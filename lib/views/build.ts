@@ -7,6 +7,7 @@ import type { Misnomer } from '../registry/misnomers';
 import type { Rating } from '../risk/types';
 import { NO_LIVE, rateWith, type LiveInput } from '../risk/live';
 import { liveView, yieldSplit } from './live';
+import { slashingView } from './slashing';
 
 export type { LiveInput };
 
@@ -78,11 +79,14 @@ function buildCard(t: TokenProfile, registryVersion: string, now: Date, input: L
       rateSource: t.rateSource ? `${t.rateSource.function} on ${t.rateSource.contract}` : null,
     },
     live: liveView(t, input.live, now, input.offline),
+    ...optional('slashingLive', slashingView(t, input.live, input.offline)),
     deployments: t.deployments.map((d) => ({ chain: d.chain, address: d.address, ...(d.kind ? { kind: d.kind } : {}), sources: refs(d.sources) })),
     reviewedAt: t.reviewedAt,
     registryVersion,
   };
 }
+
+const optional = <K extends string, V>(k: K, v: V | undefined): { [P in K]?: V } => (v === undefined ? {} : ({ [k]: v } as { [P in K]: V }));
 
 export function toMisnomerView(m: Misnomer, tokens: readonly TokenProfile[]): MisnomerView {
   return {

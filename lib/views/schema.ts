@@ -65,6 +65,36 @@ export const LiveView = z.object({
   apyHistory: z.array(z.number()),
 });
 
+/** One slashing figure read from chain: its text and the calls it rests on (the rest of them counted). */
+export const SlashingFigureView = z.object({
+  id: z.enum(['slashable', 'largest', 'limits', 'redistributing', 'veto', 'operators', 'pending', 'undelegated']),
+  label: z.string(),
+  text: z.string(),
+  sources: z.array(SourceView),
+  moreSources: z.int().check(z.nonnegative()),
+});
+/** The Slashing section's chain-read part (lib/views/slashing.ts): sentence first, then the figures. */
+export const SlashingLiveView = z.object({
+  /** `read`: figures below; `not-yet`: none arrived; `unreadable`: no chain reader for this token; `offline`. */
+  state: z.enum(['read', 'not-yet', 'unreadable', 'offline']),
+  layer: z.nullable(z.enum(['EigenLayer', 'Symbiotic'])),
+  sentence: z.string(),
+  okAt: z.nullable(z.string()),
+  fresh: z.boolean(),
+  failing: z.nullable(z.string()),
+  /** The block every figure was read at. */
+  block: z.nullable(z.string()),
+  complete: z.boolean(),
+  /** Calls the read needed but did not get (partial read). */
+  missingCount: z.int().check(z.nonnegative()),
+  /** false: the staker contracts come from an address no primary source confirms. */
+  verified: z.boolean(),
+  figures: z.array(SlashingFigureView),
+  /** Every call the figures rest on (per-staker calls past a few, and any past the cap, counted in moreCalls). */
+  calls: z.array(SourceView),
+  moreCalls: z.int().check(z.nonnegative()),
+});
+
 /** What a card or popup shows about one token: display-ready, each fact with its sources. */
 export const TokenCardView = z.object({
   id: TokenId,
@@ -93,6 +123,8 @@ export const TokenCardView = z.object({
   peg: z.object({ model: z.enum(['rebasing', 'value-accruing', 'one-to-one']), rate: FactView, rateSource: z.nullable(z.string()) }),
   /** Live figures (rate, supply, market price, peg, APY, TVL, exit) with their ages. */
   live: LiveView,
+  /** Slashing exposure read from chain, or why it cannot be; absent for a token with no restaking layer. */
+  slashingLive: z.optional(SlashingLiveView),
   /** The token's contracts: the impostor warning lists them. */
   deployments: z.array(z.object({ chain: z.string(), address: z.string(), kind: z.optional(z.string()), sources: z.array(SourceView) })),
   /** Curated data: the date of the last review of this profile, and the registry version it ships in. */
@@ -162,6 +194,8 @@ export type FactView = z.infer<typeof FactView>;
 export type SourceView = z.infer<typeof SourceView>;
 export type LiveView = z.infer<typeof LiveView>;
 export type LiveFactView = z.infer<typeof LiveFactView>;
+export type SlashingLiveView = z.infer<typeof SlashingLiveView>;
+export type SlashingFigureView = z.infer<typeof SlashingFigureView>;
 export type LevelView = z.infer<typeof Level>;
 export type PetalView = z.infer<typeof PetalView>;
 export type RatingSummary = z.infer<typeof RatingSummary>;

@@ -77,7 +77,7 @@ const FEED_TOKENS = ['ezETH', 'weETH', 'rsETH'] as const;
 /**
  * (c) A live feed. `window.__feed.start()` appends FEED.perBatch rows every FEED.everyMs ms, FEED.batches
  * times. Every row carries one token in its third cell. The page records performance.now() at each append
- * and, from its own MutationObserver, when a mark first appears inside that row.
+ * and, once per animation frame from CSS.highlights, when a mark first covers text in that row.
  * Before start, the page shows one mark in its heading (the bench waits for it: the extension is ready).
  */
 export function feedPage(): { html: string; expectedMarks: number } {
@@ -88,21 +88,25 @@ export function feedPage(): { html: string; expectedMarks: number } {
   const appendedAt = new Float64Array(total).fill(-1);
   const markedAt = new Float64Array(total).fill(-1);
   const tokens = ${JSON.stringify(FEED_TOKENS)};
-  new MutationObserver((records) => {
+  // Marks are ranges in CSS.highlights (any build's, under lrt:<id>:<kind>): each animation frame, the highlights
+  // whose size changed are read again and each new range's row is stamped. Bare pages have none, so this costs
+  // them nothing; with the extension it is page time, counted as the page's.
+  const seenSize = new Map();
+  const poll = () => {
     const now = performance.now();
-    for (const r of records) {
-      for (const n of r.addedNodes) {
-        if (n.nodeType !== 1) continue;
-        // Any build's marks: the added node is a mark, or holds one.
-        const mark = n.matches('lrt-mark[data-lrt-token]') ? n : n.querySelector('lrt-mark[data-lrt-token]');
-        if (!mark) continue;
-        const tr = mark.closest('tr[data-i]');
+    for (const [name, h] of CSS.highlights) {
+      if (!name.startsWith('lrt:') || seenSize.get(name) === h.size) continue;
+      seenSize.set(name, h.size);
+      for (const r of h) {
+        const tr = r.startContainer.parentElement && r.startContainer.parentElement.closest('tr[data-i]');
         if (!tr) continue;
         const i = Number(tr.dataset.i);
         if (markedAt[i] < 0) markedAt[i] = now;
       }
     }
-  }).observe(tbody, { childList: true, subtree: true });
+    requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
   const feed = (window.__feed = { started: -1, ended: -1, appended: 0,
     start() {
       let batch = 0;

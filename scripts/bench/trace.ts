@@ -133,6 +133,13 @@ export interface Attribution {
   unownedJsMs: number;
   /** All top-level task time on the page's main thread over the trace. */
   busyMs: number;
+  /** Of busyMs: tasks of the bench harness itself (DevTools evaluations reading the page), left out of comparisons. */
+  harnessMs: number;
+  /** Full layouts on the page's main thread (Layout events), and how many the extension initiated. */
+  layouts: number;
+  layoutsInitiated: number;
+  /** The longest top-level task on the page's main thread, whoever owns it (the harness's excepted). */
+  longestTaskMs: number;
   /** Tasks in which the extension owns any time. */
   extTasks: number;
   /**
@@ -265,6 +272,8 @@ export function attribute(events: TraceEvent[], opts: { frameId: string; extPref
   let evaluateUs = 0;
   let compileUs = 0;
   let busyUs = 0;
+  let harnessUs = 0;
+  let longestTask = 0;
   let unownedJsUs = 0;
   let extTasks = 0;
   let longestExtTask = 0;
@@ -291,6 +300,8 @@ export function attribute(events: TraceEvent[], opts: { frameId: string; extPref
       if (n.e.name === 'EvaluateScript' && o === 'ext') evaluates = true;
     }
     const extTask = first === 'ext' || (extIpc && runsJs);
+    if (devtools && !extTask) harnessUs += root.e.dur!;
+    else longestTask = Math.max(longestTask, root.e.dur!);
     // DevTools tasks are the bench harness's (Runtime.evaluate / callFunctionOn and their microtasks).
     assign(root, extTask ? 'ext' : devtools ? 'other' : 'none', false);
 
@@ -394,6 +405,10 @@ export function attribute(events: TraceEvent[], opts: { frameId: string; extPref
     initiatedRenderMs: ms(renderUs),
     initiatedPaintMs: ms(paintUs),
     busyMs: ms(busyUs),
+    harnessMs: ms(harnessUs),
+    layouts: onMain.filter((e) => e.name === 'Layout' && e.ph === 'X').length,
+    layoutsInitiated: [...initiated].filter((e) => e.name === 'Layout').length,
+    longestTaskMs: ms(longestTask),
     extTasks,
     longestExtTaskMs: ms(longestExtTask),
     longestExtTaskCpuMs: ms(longestExtTaskCpu),

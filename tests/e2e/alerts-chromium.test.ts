@@ -8,6 +8,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { TabTokenView } from '../../lib/views/schema.ts';
 import { startFixtureServer } from './lib/env.ts';
 import { launchChromium, type ChromiumSession } from './lib/launch.ts';
+import { waitForMarks } from './lib/marks.ts';
 import { SLICE_POPUP } from './expect.ts';
 import { WEETH_KEY, extensionPage, pointAt, refresh, send, settingsWithAlerts, startLiveServices, weethUsd, type LiveServices } from './lib/live-services.ts';
 
@@ -107,7 +108,7 @@ const counts = (rows: TabTokenView[]) => Object.fromEntries(rows.map((r) => [r.i
 async function openSlice(): Promise<{ page: Page; tabId: number }> {
   const page = await context.newPage();
   await page.goto(pages.url('/fixtures/slice.html'));
-  await page.waitForSelector('#p-late lrt-mark');
+  await waitForMarks(page, 1, { within: '#p-late' });
   await page.bringToFront();
   const tabId = await session.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
   assert.ok(typeof tabId === 'number', 'fixture tab found');

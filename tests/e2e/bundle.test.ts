@@ -12,14 +12,21 @@ const MARKERS: Array<[string, RegExp]> = [
   ['zod classic', /[`"']Zod(String|Object|Array|Number)[`"']/],
 ];
 
+/** What issue 17 keeps out of pages: the background validates replies, the card renders through lib/page-runtime. */
+const PAGE_MARKERS: Array<[string, RegExp]> = [
+  ['zod/mini', /[`"']ZodMini(Object|String|Type)[`"']/],
+  ['React', /react\.(transitional\.)?element|__CLIENT_INTERNALS_DO_NOT_USE|react-dom/],
+  ['webextension-polyfill', /webextension-polyfill|Could not establish connection\. Receiving end does not exist\./],
+];
+
 for (const dir of BUILDS) {
-  test(`${dir}: the content script carries no viem and no zod classic`, () => {
+  test(`${dir}: the content script carries no viem, no zod (classic or mini) and no React`, () => {
     const file = `${dir}/content-scripts/lens.js`;
     assert.ok(existsSync(file), `${file} built`);
     const js = readFileSync(file, 'utf8');
-    for (const [lib, re] of MARKERS) assert.doesNotMatch(js, re, `${lib} found in ${file}`);
-    // zod/mini is what it uses: the check would pass vacuously on a file that is not the content script.
-    assert.match(js, /[`"']ZodMiniObject[`"']/);
+    for (const [lib, re] of [...MARKERS, ...PAGE_MARKERS]) assert.doesNotMatch(js, re, `${lib} found in ${file}`);
+    // The content script's own strings: the check would pass vacuously on a file that is not the content script.
+    assert.match(js, /restake-lens\/frame/);
     console.log(`# ${file}: ${(js.length / 1000).toFixed(1)} kB, ${(gzipSync(js, { level: 9 }).length / 1000).toFixed(1)} kB gzipped`);
   });
 

@@ -1,4 +1,4 @@
-// E2E in real Chromium (Debian's, through playwright-core): page -> wrappers -> hover card -> popup list.
+// E2E in real Chromium (Debian's, through playwright-core): page -> highlights -> hover card -> popup list.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import type { BrowserContext, Worker } from 'playwright-core';
 import { SCREENSHOTS, startFixtureServer } from './lib/env.ts';
 import { launchChromium, type ChromiumSession } from './lib/launch.ts';
 import { countAllMarks, readCard, readMarks } from './lib/pages.ts';
+import { hoverMark, marksOn, scanIdle, waitForMarks } from './lib/marks.ts';
 import { SLICE_EXPECTED, SLICE_POPUP, SLICE_TOTAL } from './expect.ts';
 
 let context: BrowserContext;
@@ -15,7 +16,7 @@ let session: ChromiumSession;
 const server = await startFixtureServer();
 
 before(async () => {
-  session = await launchChromium();
+  session = await launchChromium({ build: 'e2e' });
   ({ context, worker, extensionId } = session);
 });
 
@@ -28,14 +29,14 @@ test('marks exactly the expected tokens, and nothing in excluded or negative ele
   const page = await context.newPage();
   await page.goto(server.url('/fixtures/slice.html'));
   // The late paragraph arrives after 600 ms; wait until every expected mark is there.
-  await page.waitForFunction((n) => document.querySelectorAll('lrt-mark[data-lrt-token]').length >= n, SLICE_TOTAL + 1);
+  const ours = await waitForMarks(page, SLICE_TOTAL, { except: '#spoof' });
   const marks = await page.evaluate(readMarks, Object.keys(SLICE_EXPECTED));
   assert.deepEqual(marks, SLICE_EXPECTED);
-  // Our marks plus the page's one forged element, nothing else.
+  // Our marks plus the page's one forged range, nothing else.
   assert.equal(await page.evaluate(countAllMarks), SLICE_TOTAL + 1);
-  // Every mark of ours says how it matched.
-  const kinds = await page.$$eval('lrt-mark:not(#spoof *)', (els) => [...new Set(els.map((e) => e.getAttribute('data-lrt-match')))]);
-  assert.deepEqual(kinds.sort(), ['symbol', 'wrapped']);
+  // Every mark of ours says how it matched, and covers exactly the page's own text of the token.
+  assert.deepEqual([...new Set(ours.map((m) => m.kind))].sort(), ['symbol', 'wrapped']);
+  assert.deepEqual([...new Set(ours.map((m) => m.text))].sort(), ['PT-weETH', 'eETH', 'ezETH', 'pufETH', 'rsETH', 'weETH']);
   await page.close();
 });
 
@@ -43,14 +44,14 @@ test('the page text is unchanged by marking', async () => {
   const page = await context.newPage();
   // Same page with the extension's marks removed by reading text before and after.
   await page.goto(server.url('/fixtures/slice.html'));
-  await page.waitForFunction((n) => document.querySelectorAll('lrt-mark[data-lrt-token]').length >= n, SLICE_TOTAL + 1);
+  await waitForMarks(page, SLICE_TOTAL, { except: '#spoof' });
   const marked = await page.evaluate(() => document.body.innerText);
   const plain = await (await context.request.get(server.url('/fixtures/slice.html'))).text();
   const reference = await context.newPage();
   await reference.setContent(plain.replace(/<script[\s\S]*?<\/script>/g, ''));
   const unmarked = await reference.evaluate(() => document.body.innerText);
-  // The fixture's scripts add the forged mark and the late paragraph; drop those two lines from the comparison.
-  const strip = (s: string) => s.replace(/forged ezETH\n?/, '').replace(/Late news: rsETH withdrawals resumed\.\n?/, '').trim();
+  // The fixture's scripts add the forged text and the late paragraph; drop those two lines from the comparison.
+  const strip = (s: string) => s.replace(/CLAIM 20% BONUS\n?/, '').replace(/Late news: rsETH withdrawals resumed\.\n?/, '').trim();
   assert.equal(strip(marked), strip(unmarked));
   await reference.close();
   await page.close();
@@ -59,13 +60,14 @@ test('the page text is unchanged by marking', async () => {
 test('hovering a mark opens the card with name, issuer and sourced sections; the forged mark opens nothing', async () => {
   const page = await context.newPage();
   await page.goto(server.url('/fixtures/slice.html'));
-  await page.waitForSelector('#row-ezeth lrt-mark');
+  await waitForMarks(page, 1, { within: '#row-ezeth' });
 
-  await page.hover('#spoof lrt-mark');
+  // The page's own range under the extension's name: pointing at it for a while opens nothing.
+  await hoverMark(page, '#spoof');
   await page.waitForTimeout(700);
   assert.equal(await page.evaluate(readCard), null, 'a forged mark must not open a card');
 
-  await page.hover('#row-ezeth lrt-mark');
+  await hoverMark(page, '#row-ezeth');
   const dialog = page.getByRole('dialog', { name: 'ezETH' });
   await dialog.waitFor();
   const card = await page.evaluate(readCard);
@@ -90,7 +92,7 @@ test('hovering a mark opens the card with name, issuer and sourced sections; the
   await page.waitForFunction(() => (document.querySelector('[data-lrt-card]') as HTMLElement | null)?.hidden === true);
 
   // Exactly one card host per page, however many cards were opened.
-  await page.hover('#row-rseth lrt-mark');
+  await hoverMark(page, '#row-rseth');
   await page.getByRole('dialog', { name: 'rsETH' }).waitFor();
   assert.equal(await page.locator('[data-lrt-card]').count(), 1);
   await page.close();
@@ -99,7 +101,7 @@ test('hovering a mark opens the card with name, issuer and sourced sections; the
 test('the popup lists the restaking tokens found in the tab', async () => {
   const page = await context.newPage();
   await page.goto(server.url('/fixtures/slice.html'));
-  await page.waitForFunction((n) => document.querySelectorAll('lrt-mark[data-lrt-token]').length >= n, SLICE_TOTAL + 1);
+  await waitForMarks(page, SLICE_TOTAL, { except: '#spoof' });
   await page.bringToFront();
   // The fixture is the active tab now; the popup page opened next gets its id as `?tabId=`.
   const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
@@ -172,58 +174,97 @@ test('the background ignores messages that are not in the contract or not from a
   await page.close();
 });
 
-test('keyboard: focusing a mark opens its card without moving focus; Escape closes it; the card follows a dark page', async () => {
+test('keyboard: the "next mention" command opens each card in turn without taking focus or adding tab stops; Escape closes it; the card follows a dark page', async () => {
   const page = await context.newPage();
   await page.goto(server.url('/fixtures/slice.html'));
-  await page.waitForSelector('#row-weeth lrt-mark');
-  // Tab from the start of the page: the first mark in the tab order is the first table cell's weETH.
+  await waitForMarks(page, SLICE_TOTAL, { except: '#spoof' });
   await page.evaluate(() => {
     document.body.style.background = '#15171c';
     document.body.style.color = '#eee';
   });
-  await page.keyboard.press('Tab');
+  await page.bringToFront();
+  const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+  assert.ok(typeof tabId === 'number');
+  // What the manifest command's handler sends (a headless browser has no way to press an extension shortcut).
+  const step = () => worker.evaluate((id) => chrome.tabs.sendMessage(id, { channel: 'restake-lens/1', name: 'lens:next' }, { frameId: 0 }), tabId);
+  await step();
   await page.getByRole('dialog', { name: 'weETH' }).waitFor();
-  const focus = await page.evaluate(() => ({
-    tag: document.activeElement?.localName,
-    token: document.activeElement?.getAttribute('data-lrt-token'),
+  const state = await page.evaluate(() => ({
+    focus: document.activeElement?.localName,
+    tabStops: document.querySelectorAll('[tabindex]').length,
     scheme: document.querySelector('[data-lrt-card]')?.shadowRoot?.querySelector('.rl-layer')?.getAttribute('data-scheme'),
   }));
-  assert.deepEqual(focus, { tag: 'lrt-mark', token: 'weeth', scheme: 'dark' });
+  assert.deepEqual(state, { focus: 'body', tabStops: 0, scheme: 'dark' });
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => (document.querySelector('[data-lrt-card]') as HTMLElement | null)?.hidden === true);
-  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-lrt-token')), 'weeth', 'focus stays where the user put it');
-  // Tab onwards: the next mark opens its own card; the previous one closed.
+  // The next one, in the page's order: the ezETH row.
+  await step();
+  await page.getByRole('dialog', { name: 'ezETH' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.localName), 'body', 'focus stays where the user put it');
+  await page.close();
+});
+
+test('keyboard: a link holding a mention opens its card when the user tabs to it, not when the page focuses it', async () => {
+  const page = await context.newPage();
+  await page.goto(server.url('/fixtures/slice.html'));
+  await page.evaluate(() => {
+    const a = document.createElement('a');
+    a.id = 'kbd-link';
+    a.href = '/token/0xbf5495Efe5DB9ce00f80364C8B423567e58d2110';
+    a.textContent = 'ezETH';
+    const before = document.createElement('button');
+    before.id = 'kbd-before';
+    before.textContent = 'Before';
+    document.body.prepend(before, a);
+  });
+  await waitForMarks(page, 1, { within: '#kbd-link' });
+  // A scripted focus() (the event is the browser's own, so trusted) opens nothing: no keyboard led there.
+  await page.evaluate(() => (document.getElementById('kbd-link') as HTMLElement).focus());
+  await page.waitForTimeout(600);
+  assert.equal(await page.evaluate(readCard), null, 'a page-scripted focus opens no card');
+  await page.evaluate(() => (document.getElementById('kbd-before') as HTMLElement).focus());
   await page.keyboard.press('Tab');
   await page.getByRole('dialog', { name: 'ezETH' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'kbd-link');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => (document.querySelector('[data-lrt-card]') as HTMLElement | null)?.hidden === true);
   await page.close();
 });
 
 test('per-site settings: switching a site off takes every mark away and restores the text; "only these sites" mode', async () => {
   const page = await context.newPage();
   await page.goto(server.url('/fixtures/slice.html'));
-  await page.waitForFunction((n) => document.querySelectorAll('lrt-mark[data-lrt-token]').length >= n, SLICE_TOTAL + 1);
-  const marked = await page.evaluate(() => document.body.innerText);
+  await waitForMarks(page, SLICE_TOTAL, { except: '#spoof' });
+  const marked = await page.evaluate(() => document.body.innerHTML);
   const set = (value: unknown) => worker.evaluate((v) => chrome.storage.local.set({ settings: v }), value);
-  const ours = () => page.evaluate(() => document.querySelectorAll('lrt-mark:not(#spoof lrt-mark)').length);
+  const ours = async () => (await marksOn(page, { except: '#spoof' })).length;
   try {
     await set({ siteMode: 'all', disabledSites: ['127.0.0.1'], onlySites: [], markLst: false });
-    await page.waitForFunction(() => document.querySelectorAll('lrt-mark:not(#spoof lrt-mark)').length === 0);
-    assert.equal(await page.evaluate(() => document.body.innerText), marked, 'the text is exactly what it was');
+    await waitForMarks(page, 0, { except: '#spoof' });
+    assert.equal(await page.evaluate(() => document.body.innerHTML), marked, 'the page is exactly what it was');
+    // Nothing of ours is left for the page to see: no highlight name but the page's own, no stylesheet (the e2e
+    // build's idle signal aside).
+    assert.deepEqual(await page.evaluate(() => [[...CSS.highlights.keys()].filter((k) => !k.startsWith('lrt-e2e:')), document.adoptedStyleSheets.length]), [['lrt:ezeth:symbol'], 0]);
     // A page opened while the site is off is not touched at all.
     const other = await context.newPage();
     await other.goto(server.url('/fixtures/slice.html'));
-    await other.waitForTimeout(800);
-    assert.equal(await other.evaluate(() => document.querySelectorAll('lrt-mark:not(#spoof lrt-mark)').length), 0);
+    await scanIdle(other);
+    assert.equal((await marksOn(other, { except: '#spoof' })).length, 0);
+    // ...and cannot tell the extension is there: no name but its own forgery, no stylesheet, no element.
+    assert.deepEqual(
+      await other.evaluate(() => [[...CSS.highlights.keys()].filter((k) => !k.startsWith('lrt-e2e:')), document.adoptedStyleSheets.length, document.querySelectorAll('[data-lrt-card]').length]),
+      [['lrt:ezeth:symbol'], 0, 0],
+    );
     await other.close();
 
     await set({ siteMode: 'only', disabledSites: [], onlySites: ['etherscan.io'], markLst: false });
     await page.waitForTimeout(500);
     assert.equal(await ours(), 0, 'not in the "only" list');
     await set({ siteMode: 'only', disabledSites: [], onlySites: ['127.0.0.1'], markLst: false });
-    await page.waitForFunction((n) => document.querySelectorAll('lrt-mark:not(#spoof lrt-mark)').length === n, SLICE_TOTAL);
+    await waitForMarks(page, SLICE_TOTAL, { except: '#spoof' });
     // Liquid staking tokens only when asked for: the table's wstETH row.
     await set({ siteMode: 'all', disabledSites: [], onlySites: [], markLst: true });
-    await page.waitForSelector('#row-wsteth lrt-mark[data-lrt-token="wsteth"]');
+    await waitForMarks(page, 1, { within: '#row-wsteth' });
   } finally {
     await worker.evaluate(() => chrome.storage.local.remove('settings'));
   }

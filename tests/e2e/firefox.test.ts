@@ -8,13 +8,15 @@ import { join } from 'node:path';
 import { SCREENSHOTS, startFixtureServer } from './lib/env.ts';
 import { launchFirefox } from './lib/launch.ts';
 import { countAllMarks, readCard, readMarks } from './lib/pages.ts';
+import { hoverMark, marksOn, waitForMarks } from './lib/marks.ts';
+import { poll } from './lib/poll.ts';
 import { SLICE_EXPECTED, SLICE_POPUP, SLICE_TOTAL } from './expect.ts';
 
 let browser: Browser;
 const server = await startFixtureServer();
 
 before(async () => {
-  browser = await launchFirefox();
+  browser = await launchFirefox({ build: 'e2e' });
 });
 
 after(async () => {
@@ -26,20 +28,23 @@ async function openSlice(): Promise<Page> {
   const page = await browser.newPage();
   await page.setViewport({ width: 1100, height: 800 });
   await page.goto(server.url('/fixtures/slice.html'));
-  await page.waitForFunction((n: number) => document.querySelectorAll('lrt-mark[data-lrt-token]').length >= n, { timeout: 15_000 }, SLICE_TOTAL + 1);
+  await waitForMarks(page, SLICE_TOTAL, { except: '#spoof' });
   return page;
 }
 
 test('Firefox: marks exactly the expected tokens', async () => {
   const page = await openSlice();
   assert.deepEqual(await page.evaluate(readMarks, Object.keys(SLICE_EXPECTED)), SLICE_EXPECTED);
-  assert.equal(await page.evaluate(countAllMarks), SLICE_TOTAL + 1);
+  // Our marks; the page's own forged range under our name may be gone: Firefox does not let a content script's
+  // range join the page's Highlight, so the extension's own Highlight takes the name (see paint.ts).
+  assert.equal((await marksOn(page, { except: '#spoof' })).length, SLICE_TOTAL);
+  assert.ok([SLICE_TOTAL, SLICE_TOTAL + 1].includes(await page.evaluate(countAllMarks)));
   await page.close();
 });
 
 test('Firefox: hovering a mark shows the background’s answer in the card', async () => {
   const page = await openSlice();
-  await page.hover('#row-weeth lrt-mark');
+  await hoverMark(page, '#row-weeth');
   await page.waitForFunction(() => {
     const host = document.querySelector('[data-lrt-card]');
     return host?.shadowRoot?.querySelector('[role="dialog"][data-token]') != null;
@@ -66,10 +71,18 @@ test('Firefox: hovering a mark shows the background’s answer in the card', asy
 
 /** The extension page the card's method link opens: the way into moz-extension:// pages under BiDi. */
 async function openExtensionPage(page: Page): Promise<Page> {
-  await page.hover('#row-weeth lrt-mark');
+  await hoverMark(page, '#row-weeth');
   await page.waitForFunction(() => document.querySelector('[data-lrt-card]')?.shadowRoot?.querySelector('.rl-foot .rl-link') != null);
   const before = new Set(await browser.pages());
-  await page.evaluate(() => (document.querySelector('[data-lrt-card]')!.shadowRoot!.querySelector('.rl-foot .rl-link') as HTMLElement).click());
+  // A real click (a scripted one presses nothing in the card): at the link's place on screen.
+  const at = await page.evaluate(() => {
+    const link = document.querySelector('[data-lrt-card]')!.shadowRoot!.querySelector('.rl-foot .rl-link')!;
+    // The card scrolls within itself (max-height): bring the footer into its view first.
+    link.scrollIntoView({ block: 'nearest' });
+    const r = link.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  });
+  await page.mouse.click(at.x, at.y);
   for (let i = 0; i < 50; i++) {
     for (const p of await browser.pages()) {
       if (before.has(p)) continue;
@@ -88,11 +101,16 @@ test('Firefox: the popup lists the tab’s restaking tokens worst first, and a r
   let rows: Record<string, number> = {};
   let order: string[] = [];
   for (let i = 0; i < 20 && JSON.stringify(rows) !== JSON.stringify(SLICE_POPUP); i++) {
-    const tabId = await ext.evaluate(async () => {
-      const keys = Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('tab:'));
-      return Number(keys[0]?.split(':')[1]);
-    });
-    assert.ok(Number.isInteger(tabId), 'the fixture tab reported');
+    // The report follows the marks after 400 ms of quiet: wait for it rather than race it.
+    const tabId = await poll(
+      () =>
+        ext.evaluate(async () => {
+          const keys = Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('tab:'));
+          return Number(keys[0]?.split(':')[1]);
+        }),
+      (id) => Number.isInteger(id),
+      { what: 'the fixture tab’s report' },
+    );
     await ext.evaluate((id: number) => {
       location.href = `/popup.html?tabId=${id}`;
     }, tabId);

@@ -6,12 +6,13 @@ import { startFixtureServer } from './lib/env.ts';
 import { launchChromium, registryIds, type ChromiumSession } from './lib/launch.ts';
 import { READ_EXPECTATIONS_JSON, frameLabels, mergeSnapshots, waitForExpectations, type Snapshot } from './lib/fixtures.ts';
 import { fixtureSuite } from './lib/fixture-suite.ts';
+import { hoverMark } from './lib/marks.ts';
 
 let session: ChromiumSession;
 const server = await startFixtureServer();
 
 before(async () => {
-  session = await launchChromium();
+  session = await launchChromium({ build: 'e2e' });
 });
 
 after(async () => {
@@ -38,7 +39,7 @@ fixtureSuite({
     return {
       read: () => readAllFrames(page),
       click: async (selector) => page.click(selector),
-      hover: async (selector) => page.hover(selector, { timeout: 1_000 }),
+      hoverMark: (within) => hoverMark(page, within),
       cardOpen: () => page.evaluate(() => document.querySelector('[data-lrt-card]')?.shadowRoot?.querySelector('[role="dialog"]') != null),
       close: () => page.close(),
     };

@@ -7,12 +7,13 @@ import { startFixtureServer } from './lib/env.ts';
 import { launchFirefox, registryIds } from './lib/launch.ts';
 import { READ_EXPECTATIONS_JSON, frameLabels, mergeSnapshots, waitForExpectations, type Snapshot } from './lib/fixtures.ts';
 import { fixtureSuite } from './lib/fixture-suite.ts';
+import { hoverMark } from './lib/marks.ts';
 
 let browser: Browser;
 const server = await startFixtureServer();
 
 before(async () => {
-  browser = await launchFirefox();
+  browser = await launchFirefox({ build: 'e2e' });
 });
 
 after(async () => {
@@ -40,7 +41,7 @@ fixtureSuite({
     return {
       read: () => readAllFrames(page),
       click: (selector) => page.click(selector),
-      hover: (selector) => page.hover(selector),
+      hoverMark: (within) => hoverMark(page, within),
       cardOpen: () => page.evaluate(() => document.querySelector('[data-lrt-card]')?.shadowRoot?.querySelector('[role="dialog"]') != null),
       close: () => page.close(),
     };

@@ -9,6 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { LiveStatus } from '../../lib/views/schema.ts';
 import { startFixtureServer } from './lib/env.ts';
 import { launchChromium, type ChromiumSession } from './lib/launch.ts';
+import { hoverMark } from './lib/marks.ts';
 import type { Anvil } from '../support/anvil.ts';
 import type { LlamaServer } from '../support/llama-server.ts';
 import { ETH_KEY, STETH_POOL, WEETH, WEETH_KEY, WEETH_POOL, extensionPage as openExtensionPage, pointAt, refresh, send, startLiveServices, status, type LiveServices } from './lib/live-services.ts';
@@ -74,8 +75,7 @@ function readLive(): LiveCard | null {
 async function weethCard(): Promise<{ page: Page; live: LiveCard }> {
   const page = await context.newPage();
   await page.goto(pages.url('/fixtures/slice.html'));
-  await page.waitForSelector('#row-weeth lrt-mark');
-  await page.hover('#row-weeth lrt-mark');
+  await hoverMark(page, '#row-weeth');
   await page.getByRole('dialog', { name: 'weETH' }).waitFor();
   await page.waitForFunction(() => !!document.querySelector('[data-lrt-card]')?.shadowRoot?.querySelector('section[data-live-mode]'));
   const live = await page.evaluate(readLive);
@@ -188,7 +188,15 @@ test('service worker stopped mid-refresh: values kept, run reported interrupted,
     assert.ok(Date.now() < deadline, 'the prices request reached the server');
     await new Promise((r) => setTimeout(r, 50));
   }
-  // Let the jobs that do not hang finish, then kill the worker while prices (and charts) hang.
+  // Let the jobs that do not hang finish (the rates job among them: it shares anvil with the slashing jobs, so it is
+  // waited for, not timed), then kill the worker while prices (and charts) hang.
+  const ratesDone = Date.now() + 10_000;
+  for (;;) {
+    const j = await ext.evaluate(async () => ((await chrome.storage.local.get('live:jobs'))['live:jobs'] as Record<string, { runningSince: string | null; lastOkAt: string | null }>)['rates:eip155:1']);
+    if (j && j.runningSince === null && j.lastOkAt && Date.parse(j.lastOkAt) > Date.parse(job(fresh, 'rates:eip155:1').lastOkAt ?? '')) break;
+    assert.ok(Date.now() < ratesDone, 'the rates job finished before the stop');
+    await new Promise((r) => setTimeout(r, 50));
+  }
   await new Promise((r) => setTimeout(r, 500));
   // A mark on the running worker's global scope: a restarted worker will not have it.
   const oldWorker = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));

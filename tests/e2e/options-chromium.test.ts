@@ -9,6 +9,7 @@ import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { REPORT_ISSUES_URL } from '../../lib/report-url.ts';
 import { SCREENSHOTS, startFixtureServer } from './lib/env.ts';
 import { launchChromium, type ChromiumSession } from './lib/launch.ts';
+import { marksOn, waitForMarks } from './lib/marks.ts';
 import { axeViolations, formatViolations } from './lib/axe.ts';
 import { SLICE_TOTAL } from './expect.ts';
 
@@ -31,7 +32,7 @@ after(async () => {
 const optionsUrl = (query = '') => `chrome-extension://${extensionId}/options.html${query}`;
 const stored = () => worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings as Record<string, unknown> | undefined);
 /** The extension's own marks on the fixture page (the page's forged one in #spoof is not ours). */
-const ours = (page: Page) => page.evaluate(() => document.querySelectorAll('lrt-mark:not(#spoof lrt-mark)').length);
+const ours = async (page: Page) => (await marksOn(page, { except: '#spoof' })).length;
 
 async function openOptions(query = ''): Promise<Page> {
   const page = await context.newPage();
@@ -44,7 +45,7 @@ async function openOptions(query = ''): Promise<Page> {
 test('a site switched off from the keyboard loses every mark; removing it brings them back', async () => {
   const site = await context.newPage();
   await site.goto(server.url('/fixtures/slice.html'));
-  await site.waitForFunction((n) => document.querySelectorAll('lrt-mark:not(#spoof lrt-mark)').length === n, SLICE_TOTAL);
+  await waitForMarks(site, SLICE_TOTAL, { except: '#spoof' });
 
   const options = await openOptions();
   try {
@@ -61,7 +62,7 @@ test('a site switched off from the keyboard loses every mark; removing it brings
     assert.match(await options.getByTestId('announcer').innerText(), /Sites switched off: Saved\. 127\.0\.0\.1 added\./);
 
     // The open page drops its marks at once, and a reload marks nothing.
-    await site.waitForFunction(() => document.querySelectorAll('lrt-mark:not(#spoof lrt-mark)').length === 0);
+    await waitForMarks(site, 0, { except: '#spoof' });
     await site.reload();
     await site.waitForTimeout(800);
     assert.equal(await ours(site), 0, 'no mark of ours on a site switched off');
@@ -74,7 +75,7 @@ test('a site switched off from the keyboard loses every mark; removing it brings
     assert.equal(await options.evaluate(() => document.activeElement?.getAttribute('placeholder')), 'example.com or https://example.com/page');
 
     await site.reload();
-    await site.waitForFunction((n) => document.querySelectorAll('lrt-mark:not(#spoof lrt-mark)').length === n, SLICE_TOTAL);
+    await waitForMarks(site, SLICE_TOTAL, { except: '#spoof' });
 
     // A typed URL is reduced to its host; something that is no site is refused and stores nothing.
     await field.fill('https://WWW.Example.com/some/page?x=1');
@@ -184,7 +185,7 @@ test('the data status lists every refresh job; "Refresh now" runs them and repor
     // The browser is off the network: every job fails fast (names do not resolve), and says so.
     await options.getByText(/^Refresh finished:/).waitFor({ timeout: 60_000 });
     const jobs = await options.$$eval('[data-job]', (els) => els.map((e) => e.getAttribute('data-job')));
-    assert.deepEqual([...jobs].sort(), ['charts', 'exit:eip155:1', 'prices', 'rates:eip155:1', 'tvl', 'yields']);
+    assert.deepEqual([...jobs].sort(), ['charts', 'el-exposure', 'el-stakers', 'exit:eip155:1', 'prices', 'rates:eip155:1', 'sym-vaults', 'tvl', 'yields']);
     const prices = options.locator('[data-job="prices"]');
     assert.match(await prices.innerText(), /Last run\s+\S.*\(\d+ min ago\)/);
     assert.match(await prices.innerText(), /Failures in a row\s+[1-9]/);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { SCREENSHOTS, startFixtureServer } from './lib/env.ts';
 import { launchChromium, type ChromiumSession } from './lib/launch.ts';
+import { hoverMark, marksOn, scanIdle, waitForMarks } from './lib/marks.ts';
 import { axeViolations, formatViolations } from './lib/axe.ts';
 import { EZETH_KEY, EZETH_RATE_VALUE, ETH_USD, extensionPage, pointAt, refresh, settingsWithAlerts, startLiveServices, type LiveServices } from './lib/live-services.ts';
 
@@ -48,7 +49,7 @@ const popupUrl = (query: string) => `chrome-extension://${extensionId}/popup.htm
 async function openDashboard(): Promise<{ page: Page; tabId: number }> {
   const page = await context.newPage();
   await page.goto(pages.url('/fixtures/restaking-dashboard.html'));
-  await page.waitForFunction(() => document.querySelectorAll('lrt-mark[data-lrt-token]').length >= 7);
+  await waitForMarks(page, 7, {}, { atLeast: true });
   await page.bringToFront();
   const tabId = await session.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
   assert.ok(typeof tabId === 'number', 'fixture tab found');
@@ -172,8 +173,8 @@ test('story: summary worst first -> detail with sourced petals -> site switched 
   await options.getByTestId('disabled-sites').locator('[data-site="127.0.0.1"]').waitFor();
   await page.reload();
   await page.waitForSelector('#pos-ezeth');
-  await page.waitForTimeout(800);
-  assert.equal(await page.evaluate(() => document.querySelectorAll('lrt-mark').length), 0, 'no mark after the reload');
+  await scanIdle(page);
+  assert.equal((await marksOn(page)).length, 0, 'no mark after the reload');
   assert.equal(await page.evaluate(() => document.querySelector('#pos-ezeth td')?.textContent), 'ezETH');
   rows = await popupRows(popup, tabId, {});
   assert.deepEqual(rows, []);
@@ -182,7 +183,7 @@ test('story: summary worst first -> detail with sourced petals -> site switched 
   await options.getByRole('button', { name: 'Remove 127.0.0.1' }).click();
   await options.getByTestId('disabled-sites').locator('[data-site="127.0.0.1"]').waitFor({ state: 'detached' });
   await page.reload();
-  await page.waitForFunction(() => document.querySelectorAll('lrt-mark[data-lrt-token]').length >= 7);
+  await waitForMarks(page, 7, {}, { atLeast: true });
 
   // 5. A simulated depeg of the watched ezETH: -3% at the local price service. Exactly one notification, however
   //    many refreshes follow; the popup now lists ezETH first, red, and its card says why.
@@ -210,7 +211,7 @@ test('story: summary worst first -> detail with sourced petals -> site switched 
   await popup.getByTestId('standalone').waitFor();
 
   // The hover card on the page shows the same: red peg, live, with its age.
-  await page.hover('#pos-ezeth lrt-mark');
+  await hoverMark(page, '#pos-ezeth');
   await page.getByRole('dialog', { name: 'ezETH' }).waitFor();
   await page.waitForFunction(() => document.querySelector('[data-lrt-card]')?.shadowRoot?.querySelector('[data-petal="peg"][data-level="bad"]') != null);
   await page.screenshot({ path: join(SCREENSHOTS, 'card-live-chromium.png') });

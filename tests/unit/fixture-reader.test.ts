@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // The e2e fixture harness's own mechanics: the in-page expectation reader and the polling helper.
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import {
   badEntries,
   frameLabels,
@@ -12,12 +12,26 @@ import {
   type Snapshot,
 } from '../e2e/lib/fixtures.ts';
 
+// happy-dom has no Highlight API: the registry is a Map of name -> set of ranges, the shape the reader iterates
+// (a HighlightRegistry is maplike, a Highlight setlike).
+let registry: Map<string, Set<Range>>;
+beforeEach(() => {
+  registry = new Map();
+  Object.defineProperty(globalThis, 'CSS', { value: { highlights: registry }, configurable: true });
+});
+
+/** A text node holding `text`, with a range over all of it registered under `lrt:<id>:<kind>`. */
 const mark = (id: string, kind: string, text = id) => {
-  const m = document.createElement('lrt-mark');
-  m.setAttribute('data-lrt-token', id);
-  m.setAttribute('data-lrt-match', kind);
-  m.textContent = text;
-  return m;
+  const node = document.createTextNode(text);
+  const span = document.createElement('span');
+  span.append(node);
+  const r = document.createRange();
+  r.setStart(node, 0);
+  r.setEnd(node, text.length);
+  const name = `lrt:${id}:${kind}`;
+  if (!registry.has(name)) registry.set(name, new Set());
+  registry.get(name)!.add(r);
+  return span;
 };
 
 afterEach(() => {
@@ -74,14 +88,38 @@ describe('readExpectations', () => {
     expect(matches(s)).toBe(true);
   });
 
-  test('page-made forgeries are counted, excluded, and an extra mark inside them is an error', () => {
+  test('page-made forgeries are counted, excluded, and an extra range inside them is an error', () => {
     // eslint-disable-next-line no-restricted-syntax -- test-authored markup, not page text
     document.body.innerHTML = `<div id="d" data-expect=""><span id="spoof" data-spoof="1"></span></div>`;
     const spoof = document.getElementById('spoof')!;
     spoof.append(mark('ezeth', 'symbol'));
-    expect(readExpectations()).toEqual({ expected: { '<outside>': [], '#d': [] }, actual: { '<outside>': [], '#d': [] }, spoofErrors: [] });
-    spoof.firstElementChild!.append(mark('ezeth', 'symbol'));
-    expect(readExpectations().spoofErrors).toEqual(['#spoof: the page made 1 lrt-mark, found 2']);
+    expect(readExpectations()).toEqual({ expected: { '<outside>': [], '#d': [] }, actual: { '<outside>': [], '#d': [] }, errors: [] });
+    spoof.firstElementChild!.replaceChildren();
+    expect(readExpectations().errors).toEqual([]);
+    spoof.firstElementChild!.append(mark('ezeth', 'symbol'), mark('ezeth', 'symbol'));
+    expect(readExpectations().errors).toEqual(['#spoof: the page registered 1 range(s) under our names, found 2']);
+  });
+
+  test('several ranges in one text node are read by offset; extension markup and odd ranges are errors', () => {
+    // eslint-disable-next-line no-restricted-syntax -- test-authored markup, not page text
+    document.body.innerHTML = `<p id="p" data-expect="weeth:symbol ezeth:symbol">ezETH weETH</p><b id="b" data-lrt-token="x"></b>`;
+    const node = document.getElementById('p')!.firstChild!;
+    const at = (a: number, b: number) => {
+      const r = document.createRange();
+      r.setStart(node, a);
+      r.setEnd(node, b);
+      return r;
+    };
+    registry.set('lrt:ezeth:symbol', new Set([at(6, 11)]));
+    registry.set('lrt:weeth:symbol', new Set([at(0, 5)]));
+    registry.set('other-extension', new Set([at(0, 11)]));
+    const empty = document.createRange();
+    empty.setStart(node, 2);
+    empty.setEnd(node, 2);
+    registry.set('lrt:rseth:symbol', new Set([empty]));
+    const s = readExpectations();
+    expect(s.actual['#p']).toEqual(['weeth:symbol', 'ezeth:symbol']);
+    expect(s.errors).toEqual(['lrt:rseth:symbol: a range that is not a stretch of one text node', '#b: extension attribute data-lrt-token']);
   });
 
   test('data-expect-pending keeps the snapshot from matching', () => {
@@ -100,7 +138,7 @@ describe('readExpectations', () => {
 });
 
 describe('harness helpers', () => {
-  const snap = (expected: Record<string, string[]>, actual: Record<string, string[]>): Snapshot => ({ expected, actual, spoofErrors: [] });
+  const snap = (expected: Record<string, string[]>, actual: Record<string, string[]>): Snapshot => ({ expected, actual, errors: [] });
 
   test('frames merge with a label per frame; the top frame has none', () => {
     const labels = frameLabels(['http://127.0.0.1:1/fixtures/a.html', 'http://127.0.0.1:1/fixtures/b.html', 'about:blank', 'about:blank']);

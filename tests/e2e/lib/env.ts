@@ -8,6 +8,8 @@ export const CHROME_BUILD = `${ROOT}.output/chrome-mv3`;
 /** `wxt build --mode e2e`: reads endpoint overrides from storage.local['dev:endpoints'] (npm run build:e2e). */
 export const CHROME_E2E_BUILD = `${ROOT}.output/chrome-mv3-e2e`;
 export const FIREFOX_BUILD = `${ROOT}.output/firefox-mv3`;
+/** The Firefox e2e-mode build (npm run build:e2e): like the Chrome one, its card root is open for the tests. */
+export const FIREFOX_E2E_BUILD = `${ROOT}.output/firefox-mv3-e2e`;
 export const SCREENSHOTS = `${ROOT}docs/screenshots`;
 
 export function requireBuild(dir: string): string {

@@ -5,12 +5,14 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { ROOT } from './env.ts';
 import { FIXTURES, badEntries, matches, mismatches, type Snapshot } from './fixtures.ts';
+import { poll } from './poll.ts';
 
 export interface PageDriver {
   /** readExpectations() in every frame of the page, merged. */
   read(): Promise<Snapshot>;
   click(selector: string): Promise<void>;
-  hover(selector: string): Promise<void>;
+  /** Moves the pointer onto the first mark inside the element `within` finds (waiting for the mark). */
+  hoverMark(within: string): Promise<void>;
   /** True when the card host's open shadow root holds a [role="dialog"]. */
   cardOpen(): Promise<boolean>;
   close(): Promise<void>;
@@ -24,12 +26,12 @@ export interface SuiteOptions {
 }
 
 /** Outcome per test, written to test-results/fixtures-<browser>.json for a quick overview. */
-const outcomes: Record<string, { ok: boolean; differ?: ReturnType<typeof mismatches>; spoofErrors?: string[] }> = {};
+const outcomes: Record<string, { ok: boolean; differ?: ReturnType<typeof mismatches>; errors?: string[] }> = {};
 
 function check(name: string, s: Snapshot, ids: ReadonlySet<string>): void {
-  outcomes[name] = matches(s) ? { ok: true } : { ok: false, differ: mismatches(s), spoofErrors: s.spoofErrors };
+  outcomes[name] = matches(s) ? { ok: true } : { ok: false, differ: mismatches(s), errors: s.errors };
   assert.deepEqual(badEntries(s, ids), [], 'data-expect names an unknown registry id or kind (fixture typo)');
-  assert.deepEqual(s.spoofErrors, [], 'the extension added marks inside page-made forgeries');
+  assert.deepEqual(s.errors, [], 'forgeries intact, every mark a stretch of the page’s own text, no extension markup in the page');
   const m = mismatches(s);
   const differ = Object.keys(m.expected).length + m.more;
   assert.deepEqual(m.actual, m.expected, `${differ} element(s) differ from their data-expect${m.more ? ` (first ${Object.keys(m.expected).length} shown)` : ''}`);
@@ -59,21 +61,8 @@ export function fixtureSuite(opts: SuiteOptions): void {
   test(`${opts.browser}: hovering a mark on the strict-CSP page opens the card`, async () => {
     const page = await opts.open('/fixtures/strict-csp.html');
     try {
-      let open = false;
-      for (let i = 0; i < 60 && !open; i++) {
-        try {
-          await page.hover('#csp-ezeth lrt-mark[data-lrt-token]');
-          // The card opens after a short hover delay; poll from Node, re-hovering now and then.
-          for (let j = 0; j < 8 && !open; j++) {
-            await new Promise((r) => setTimeout(r, 150));
-            open = await page.cardOpen();
-          }
-        } catch {
-          // The mark is not there yet.
-          await new Promise((r) => setTimeout(r, 150));
-        }
-      }
-      assert.ok(open, 'a [role="dialog"] in the [data-lrt-card] host’s shadow root');
+      await page.hoverMark('#csp-ezeth');
+      await poll(() => page.cardOpen(), (open) => open, { timeoutMs: 5_000, what: 'a [role="dialog"] in the [data-lrt-card] host’s shadow root' });
     } finally {
       await page.close();
     }

@@ -1,13 +1,19 @@
-// The fixture pages in tests/fixtures/pages carry their own expectations (docs/detection.md has the rules):
+// The fixture pages in tests/fixtures/pages carry their own expectations (docs/detection.md has the rules). The
+// extension's marks are ranges in the `CSS.highlights` registry under `lrt:<registry id>:<match kind>`; the page's
+// DOM holds nothing of the extension's but the card host.
 //
-// - An element with `data-expect="<id>:<kind> <id>:<kind> …"` owns the extension's marks whose nearest
-//   data-expect ancestor it is (crossing shadow roots through their host), listed in document order;
+// - An element with `data-expect="<id>:<kind> <id>:<kind> …"` owns the marks whose text lies in it and whose
+//   nearest data-expect ancestor it is (crossing shadow roots through their host), listed in document order;
 //   `data-expect=""` means no marks. Kinds: symbol, address, link, wrapped, impostor.
 // - A mark outside every data-expect element is a failure, reported under "<outside>" (expected: none).
-// - `data-spoof="N"` wraps N `lrt-mark` elements the page made itself: exactly N must be inside (the
-//   extension adds none there), and they are left out of the expectations.
+// - `data-spoof="N"`: the page itself registered N ranges under the extension's names over this element's text
+//   (which names no token): at most N may be there (the extension adds none), and they are left out of the
+//   expectations. Fewer is fine: where the browser will not let the extension add its ranges to the page's
+//   Highlight (Firefox), the extension registers its own under that name and the page's entry is replaced.
 // - `data-expect-pending` on any element means the page is still rendering: the snapshot does not match
 //   (key "<pending>") until the page removes the attribute.
+// - Errors: a range that is not within one text node, and any element or attribute of the extension's in the
+//   page's content (the DOM must stay the page's own, byte for byte).
 //
 // Both browsers run the same in-page reader, per frame; the test merges the frames' snapshots.
 import { isDeepStrictEqual } from 'node:util';
@@ -57,21 +63,45 @@ export const KINDS = ['symbol', 'address', 'link', 'wrapped', 'impostor'] as con
 export interface Snapshot {
   expected: Record<string, string[]>;
   actual: Record<string, string[]>;
-  spoofErrors: string[];
+  /** Forgery counts that differ, ranges that are not plain text, extension markup in the page. */
+  errors: string[];
 }
 
 /**
  * In-page reader: plain DOM, no imports and no outside references, so Playwright and Puppeteer can serialise
- * it. Walks the document and every open shadow root (a shadow root's content before the host's light
- * children). Keys are readable paths: `#id`, or the nearest id'd ancestor followed by `tag[n]` steps; inside a
- * shadow root, the host's path + ` ::shadow `.
+ * it. Reads the `lrt:` entries of `CSS.highlights`, then walks the document and every open shadow root (a shadow
+ * root's content before the host's light children), giving each text node's ranges, by offset, to their owner.
+ * Keys are readable paths: `#id`, or the nearest id'd ancestor followed by `tag[n]` steps; inside a shadow root,
+ * the host's path + ` ::shadow `.
  */
 export function readExpectations(): Snapshot {
   const OUTSIDE = '<outside>';
   const expected: Record<string, string[]> = { [OUTSIDE]: [] };
   const actual: Record<string, string[]> = { [OUTSIDE]: [] };
-  const spoofErrors: string[] = [];
+  const errors: string[] = [];
   const pending: string[] = [];
+
+  const byNode = new Map<Node, Array<{ start: number; label: string }>>();
+  const registry = (globalThis as { CSS?: { highlights?: Iterable<[string, Iterable<AbstractRange>]> } }).CSS?.highlights;
+  for (const [name, ranges] of registry ?? []) {
+    const m = /^lrt:([^:]+):([^:]+)$/.exec(name);
+    if (!m) continue;
+    for (const r of ranges) {
+      const n = r.startContainer;
+      if (n !== r.endContainer || n.nodeType !== 3 || r.startOffset >= r.endOffset) {
+        errors.push(`${name}: a range that is not a stretch of one text node`);
+        continue;
+      }
+      let list = byNode.get(n);
+      if (!list) byNode.set(n, (list = []));
+      list.push({ start: r.startOffset, label: `${m[1]}:${m[2]}` });
+    }
+  }
+  const rangesIn = (root: Node): number => {
+    let n = 0;
+    for (const k of byNode.keys()) if (root.contains(k)) n += byNode.get(k)!.length;
+    return n;
+  };
 
   const pathOf = (el: Element, prefix: string): string => {
     const steps: string[] = [];
@@ -92,19 +122,29 @@ export function readExpectations(): Snapshot {
     return `${key} (${i})`;
   };
 
-  const walk = (parent: ParentNode, owner: string, prefix: string): void => {
-    for (let el = parent.firstElementChild; el; el = el.nextElementSibling) {
-      if (el.hasAttribute('data-spoof')) {
-        const want = Number(el.getAttribute('data-spoof'));
-        const found = el.querySelectorAll('lrt-mark').length;
-        if (found !== want) spoofErrors.push(`${pathOf(el, prefix)}: the page made ${want} lrt-mark, found ${found}`);
+  const walk = (parent: Node, owner: string, prefix: string): void => {
+    for (let node = parent.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === 3) {
+        const list = byNode.get(node);
+        if (list) for (const r of list.sort((a, b) => a.start - b.start)) actual[owner]!.push(r.label);
         continue;
       }
+      if (node.nodeType !== 1) continue;
+      const el = node as Element;
+      if (el.hasAttribute('data-spoof')) {
+        const want = Number(el.getAttribute('data-spoof'));
+        const found = rangesIn(el);
+        if (found > want) errors.push(`${pathOf(el, prefix)}: the page registered ${want} range(s) under our names, found ${found}`);
+        continue;
+      }
+      if (el.hasAttribute('data-lrt-card')) {
+        if (el.parentNode !== document.documentElement) errors.push(`${pathOf(el, prefix)}: a card host inside the page's content`);
+        continue;
+      }
+      if (el.localName.startsWith('lrt-') || el.localName.startsWith('restake-lens')) errors.push(`${pathOf(el, prefix)}: an extension element in the page`);
+      for (const a of el.getAttributeNames()) if (a.startsWith('data-lrt-')) errors.push(`${pathOf(el, prefix)}: extension attribute ${a}`);
       if (el.hasAttribute('data-expect-pending')) pending.push(pathOf(el, prefix));
       let own = owner;
-      if (el.localName === 'lrt-mark' && el.hasAttribute('data-lrt-token')) {
-        actual[owner]!.push(`${el.getAttribute('data-lrt-token')}:${el.getAttribute('data-lrt-match') ?? '?'}`);
-      }
       if (el.hasAttribute('data-expect')) {
         own = uniqueKey(pathOf(el, prefix));
         expected[own] = (el.getAttribute('data-expect') ?? '').split(/\s+/).filter(Boolean);
@@ -119,7 +159,7 @@ export function readExpectations(): Snapshot {
     expected['<pending>'] = [];
     actual['<pending>'] = pending;
   }
-  return { expected, actual, spoofErrors };
+  return { expected, actual, errors };
 }
 
 /**
@@ -132,12 +172,12 @@ export const READ_EXPECTATIONS_JSON = `JSON.stringify((${readExpectations.toStri
 
 /** Snapshots of several frames as one: keys are prefixed with the frame's label (none for the top frame). */
 export function mergeSnapshots(frames: Array<{ label: string; snapshot: Snapshot }>): Snapshot {
-  const out: Snapshot = { expected: {}, actual: {}, spoofErrors: [] };
+  const out: Snapshot = { expected: {}, actual: {}, errors: [] };
   for (const { label, snapshot } of frames) {
     const p = label ? `[${label}] ` : '';
     for (const [k, v] of Object.entries(snapshot.expected)) out.expected[p + k] = v;
     for (const [k, v] of Object.entries(snapshot.actual)) out.actual[p + k] = v;
-    out.spoofErrors.push(...snapshot.spoofErrors.map((e) => p + e));
+    out.errors.push(...snapshot.errors.map((e) => p + e));
   }
   return out;
 }
@@ -156,7 +196,7 @@ export function frameLabels(urls: string[]): string[] {
 }
 
 export function matches(s: Snapshot): boolean {
-  return s.spoofErrors.length === 0 && isDeepStrictEqual(s.expected, s.actual);
+  return s.errors.length === 0 && isDeepStrictEqual(s.expected, s.actual);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -178,7 +218,7 @@ export async function waitForExpectations(evalFn: () => Promise<Snapshot>, timeo
       last = await evalFn();
     } catch (e) {
       // A frame navigating or detaching between two polls: try again.
-      last = { expected: {}, actual: {}, spoofErrors: [`reading failed: ${(e as Error).message}`] };
+      last = { expected: {}, actual: {}, errors: [`reading failed: ${(e as Error).message}`] };
     }
     const now = Date.now();
     if (matches(last)) {

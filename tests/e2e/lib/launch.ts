@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { CHROMIUM_FLAGS, findChromium, findFirefox } from '../../../scripts/browsers.ts';
-import { CHROME_BUILD, CHROME_E2E_BUILD, FIREFOX_BUILD, requireBuild } from './env.ts';
+import { CHROME_BUILD, CHROME_E2E_BUILD, FIREFOX_BUILD, FIREFOX_E2E_BUILD, requireBuild } from './env.ts';
 
 /**
  * No request leaves the machine: every host name but loopback fails to resolve. (The production build's
@@ -22,7 +22,11 @@ export interface ChromiumSession {
 }
 
 export interface LaunchOptions {
-  /** `production` (default): .output/chrome-mv3. `e2e`: .output/chrome-mv3-e2e, which honours storage.local['dev:endpoints']. */
+  /**
+   * `production` (default): .output/chrome-mv3. `e2e`: .output/chrome-mv3-e2e, which honours
+   * storage.local['dev:endpoints'], attaches the card's shadow root open (production: closed) so tests can read the
+   * card, and signals an idle scan (`lrt-e2e:scan-idle` in CSS.highlights).
+   */
   build?: 'production' | 'e2e';
 }
 
@@ -47,8 +51,8 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Chromium
   };
 }
 
-export async function launchFirefox(): Promise<Browser> {
-  const ext = requireBuild(FIREFOX_BUILD);
+export async function launchFirefox(opts: LaunchOptions = {}): Promise<Browser> {
+  const ext = requireBuild(opts.build === 'e2e' ? FIREFOX_E2E_BUILD : FIREFOX_BUILD);
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: findFirefox(),

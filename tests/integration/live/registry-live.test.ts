@@ -246,3 +246,13 @@ describe('the whole registry, as the real services answer', () => {
     }
   });
 });
+
+test('jobs that start together share one chain-id check of an endpoint', async () => {
+  forgetChainIds();
+  const a = chainClient('eip155:1', [anvil.url]);
+  const b = chainClient('eip155:1', [anvil.url]);
+  if ('ok' in a || 'ok' in b) throw new Error('no client');
+  await Promise.all([a.client.getBlockNumber(), b.client.getBlockNumber()]);
+  // One eth_chainId between them, then each its own eth_blockNumber.
+  expect(a.requests() + b.requests()).toBe(3);
+});

@@ -1,8 +1,8 @@
-// A lens over the happy-dom document for unit tests: scanner + follower + annotator, wired as lens.ts wires them
-// (without messaging or the hover card).
+// A lens over the happy-dom document for unit tests: scanner + follower + marks, wired as lens.ts wires them
+// (without messaging, painting or the hover card).
 import { createTextMatcher } from '../../../lib/detect/text';
 import type { DetectConfig } from '../../../lib/detect/types';
-import { Annotator } from '../../../entrypoints/lens.content/marks';
+import { Marks } from '../../../entrypoints/lens.content/marks';
 import { follow, type Follower } from '../../../entrypoints/lens.content/observer';
 import { createScanner } from '../../../entrypoints/lens.content/scanner';
 
@@ -24,25 +24,25 @@ export const TEST_CONFIG: DetectConfig = {
 };
 
 export function mountLens(root: Node, config: DetectConfig = TEST_CONFIG) {
-  const marks = new Annotator();
+  const marks = new Marks();
+  const budgets: string[] = [];
   let follower: Follower | null = null;
   const scanner = createScanner(createTextMatcher(config), marks, {
-    onMarked: () => follower?.drop(),
+    onMarked: () => {},
     onShadowRoot: (r) => follower?.add(r),
+    onBudget: (hit) => budgets.push(hit),
   });
   follower = follow(root, marks, scanner, () => {});
   scanner.enqueue(root);
-  return { marks, scanner, stop: () => follower?.disconnect() };
+  return { marks, scanner, budgets, stop: () => follower?.disconnect() };
 }
 
-/** Our marks under `root` (and open shadow roots below it), as `id:kind`, in document order. */
-export function ours(marks: Annotator, root: Node): string[] {
+/** The marks under `root` (and open shadow roots below it), as `id:kind`, in document order. */
+export function ours(marks: Marks, root: Node): string[] {
   const out: string[] = [];
   const walk = (n: Node) => {
-    if (n instanceof Element) {
-      if (marks.isMine(n)) out.push(`${n.getAttribute('data-lrt-token')}:${n.getAttribute('data-lrt-match')}`);
-      if (n.shadowRoot) walk(n.shadowRoot);
-    }
+    if (n.nodeType === Node.TEXT_NODE) for (const m of marks.of(n as Text)) out.push(`${m.id}:${m.kind}`);
+    if (n instanceof Element && n.shadowRoot) walk(n.shadowRoot);
     for (const c of n.childNodes) walk(c);
   };
   walk(root);

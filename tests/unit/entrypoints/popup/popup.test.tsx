@@ -180,6 +180,7 @@ describe('data status', () => {
   test('labels and states', () => {
     expect(jobLabel('rates:eip155:1')).toBe('Redemption rates and supply (Ethereum)');
     expect(jobLabel('prices')).toBe('Market prices (DefiLlama coins)');
+    expect(jobLabel('el-exposure')).toBe('EigenLayer slashing exposure (Ethereum)');
     expect(jobState(job({}))).toBe('ok');
     expect(jobState(job({ interrupted: true }))).toBe('interrupted');
     expect(jobState(job({ error: { kind: 'http', message: 'HTTP 500', at: '2026-11-20T11:59:00Z' } }))).toBe('failing');

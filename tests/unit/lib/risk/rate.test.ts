@@ -1,4 +1,4 @@
-// Table-driven tests at every threshold edge of public/method.html (lrt-v0.1).
+// Table-driven tests at every threshold edge of public/method.html (lrt-v0.2; the live Slashing rules: tests/unit/lib/risk/slashing.test.ts and live.test.ts).
 import { describe, expect, test } from 'vitest';
 import { getToken } from '../../../../lib/registry';
 import type { RiskInputs, TokenProfile } from '../../../../lib/registry/schema';

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test } from 'vitest';
-import { EZETH, WEETH, flush, mountLens, ours } from './lib/lens';
+import { EZETH, WEETH, flush, mountLens, ours } from '../../lib/lens';
 
 const cleanups: Array<() => void> = [];
 
@@ -18,12 +18,18 @@ afterEach(() => {
 });
 
 describe('marking', () => {
-  test('wraps each occurrence and keeps the text', async () => {
+  test('records each occurrence and leaves the page exactly as it was', async () => {
     const { marks, scanner } = setup('<p id="a">Swap ezETH/WETH, then weETH and eETH.</p>');
-    const before = document.body.textContent;
+    const before = document.body.innerHTML;
+    const node = document.getElementById('a')!.firstChild as Text;
     await scanner.idle();
     expect(ours(marks, document.body)).toEqual(['ezeth:symbol', 'weeth:symbol', 'eeth:symbol']);
-    expect(document.body.textContent).toBe(before);
+    expect(document.body.innerHTML).toBe(before);
+    expect(marks.of(node).map((m) => [m.start, m.end, m.text, m.range.toString()])).toEqual([
+      [5, 10, 'ezETH', 'ezETH'],
+      [22, 27, 'weETH', 'weETH'],
+      [32, 36, 'eETH', 'eETH'],
+    ]);
   });
 
   test('skips excluded elements and editable content', async () => {
@@ -36,14 +42,19 @@ describe('marking', () => {
     expect(ours(marks, document.body)).toEqual(['rseth:symbol']);
   });
 
-  test('a forged mark from the page is not ours, and its text is left alone', async () => {
-    const { marks, scanner } = setup('<lrt-mark data-lrt-token="ezeth" data-lrt-match="symbol">ezETH</lrt-mark> <span>weETH</span>');
+  test('markup that looks like an old-style mark is just page text: its label means nothing', async () => {
+    const { marks, scanner } = setup('<lrt-mark data-lrt-token="ezeth" data-lrt-match="symbol">CLAIM 20% BONUS</lrt-mark> <span>weETH</span>');
     await scanner.idle();
     expect(ours(marks, document.body)).toEqual(['weeth:symbol']);
-    const forged = document.querySelector('lrt-mark')!;
-    expect(marks.isMine(forged)).toBe(false);
-    expect(marks.markFrom(forged.firstChild)).toBeNull();
-    expect(forged.querySelector('lrt-mark')).toBeNull();
+  });
+
+  test('a mark holds only while its text is unchanged and in the page', async () => {
+    const { marks, scanner } = setup('<p id="a">ezETH</p>');
+    await scanner.idle();
+    const [m] = marks.of(document.getElementById('a')!.firstChild as Text);
+    expect(marks.holds(m!)).toBe(true);
+    (m!.node as Text).data = 'CLAIM';
+    expect(marks.holds(m!)).toBe(false);
   });
 
   test('rescanning is idempotent', async () => {
@@ -64,7 +75,7 @@ describe('marking', () => {
     expect(ours(marks, document.body)).toEqual(['rseth:symbol']);
   });
 
-  test('a framework rewriting its text node keeps the page right', async () => {
+  test('a framework rewriting its text node: the old marks go, the new text is marked', async () => {
     const { marks, scanner } = setup('<p id="a">price of ezETH today</p>');
     const frameworkNode = document.getElementById('a')!.firstChild as Text; // what React would hold
     await scanner.idle();
@@ -76,35 +87,73 @@ describe('marking', () => {
     expect(ours(marks, document.body)).toEqual(['weeth:symbol']);
   });
 
-  test('a framework removing its text node leaves no stale pieces behind', async () => {
-    const { marks, scanner } = setup('<p id="a">ezETH</p>');
+  test('a framework removing its text node: its marks are released at once', async () => {
+    const { marks, scanner } = setup('<p id="a">ezETH</p><p id="b"><span>rsETH</span></p>');
     const p = document.getElementById('a')!;
     const frameworkNode = p.firstChild as Text;
     await scanner.idle();
-    expect(ours(marks, document.body)).toEqual(['ezeth:symbol']);
-    p.removeChild(frameworkNode); // must not throw: the node is still the page's child
+    expect(marks.size).toBe(2);
+    p.removeChild(frameworkNode);
+    document.getElementById('b')!.remove();
     await flush();
-    expect(p.textContent).toBe('');
-    expect(frameworkNode.data).toBe('ezETH'); // restored, in case the page re-inserts it
+    expect(marks.size).toBe(0);
+    expect(marks.counts()).toEqual({});
+  });
+
+  test('a moved text node is marked again where it lands', async () => {
+    const { marks, scanner } = setup('<p id="a">ezETH</p><p id="b"></p>');
+    await scanner.idle();
+    const node = document.getElementById('a')!.firstChild as Text;
+    document.getElementById('b')!.append(node);
+    await flush();
+    await scanner.idle();
+    expect(ours(marks, document.getElementById('b')!)).toEqual(['ezeth:symbol']);
+    expect(marks.inElement(document.getElementById('b')!)).toHaveLength(1);
+    expect(marks.inElement(document.getElementById('a')!)).toHaveLength(0);
   });
 
   test('counts only our marks, and not impostors', async () => {
     const { marks, scanner } = setup(
-      '<p>ezETH ezETH weETH kETH</p><lrt-mark data-lrt-token="ezeth">x</lrt-mark><a href="/token/0xdEAD000000000000000000000000000000000001">rsETH</a>',
+      '<p>ezETH ezETH weETH kETH</p><a href="/token/0xdEAD000000000000000000000000000000000001">rsETH</a>',
     );
     await scanner.idle();
     expect(ours(marks, document.body)).toEqual(['ezeth:symbol', 'ezeth:symbol', 'weeth:symbol', 'misnomer-keth:impostor', 'rseth:impostor']);
     expect(marks.counts()).toEqual({ ezeth: 2, weeth: 1 });
   });
 
-  test('releaseAll gives the page its exact text and nodes back', async () => {
+  test('releaseAll forgets every mark', async () => {
     const { marks, scanner } = setup(`<p id="a">ezETH and <b>weETH</b> at ${EZETH}</p>`);
-    const before = document.body.innerHTML;
     await scanner.idle();
     expect(ours(marks, document.body)).toHaveLength(3);
     marks.releaseAll();
-    expect(document.body.innerHTML).toBe(before);
+    expect(ours(marks, document.body)).toEqual([]);
     expect(marks.counts()).toEqual({});
+  });
+
+  test('a region made editable loses its marks, and gets them back when it is no longer editable', async () => {
+    const { marks, scanner } = setup('<div id="e"><p>ezETH</p></div><p>rsETH</p>');
+    await scanner.idle();
+    expect(marks.size).toBe(2);
+    const e = document.getElementById('e')!;
+    e.setAttribute('contenteditable', 'true');
+    await flush();
+    await scanner.idle();
+    expect(ours(marks, document.body)).toEqual(['rseth:symbol']);
+    e.setAttribute('contenteditable', 'false');
+    await flush();
+    await scanner.idle();
+    expect(ours(marks, document.body)).toEqual(['ezeth:symbol', 'rseth:symbol']);
+  });
+
+  test('nothing is marked in a designMode document', async () => {
+    document.designMode = 'on';
+    try {
+      const { marks, scanner } = setup('<p>ezETH</p>');
+      await scanner.idle();
+      expect(marks.size).toBe(0);
+    } finally {
+      document.designMode = 'off';
+    }
   });
 });
 
@@ -120,7 +169,8 @@ describe('addresses and links', () => {
       <img alt=""> <span> Renzo Restaked ETH </span></a>`);
     await scanner.idle();
     expect(ours(marks, document.body)).toEqual(['ezeth:link']);
-    expect(document.querySelector('lrt-mark')!.textContent).toBe('Renzo Restaked ETH');
+    const [m] = [...marks.all()];
+    expect([m!.text, m!.range.toString(), m!.href]).toEqual(['Renzo Restaked ETH', 'Renzo Restaked ETH', `https://etherscan.io/token/${EZETH}?a=0x1111111111111111111111111111111111111111`]);
   });
 
   test('symbols inside a token link take the link’s meaning; impostor links are flagged with their address', async () => {
@@ -129,7 +179,17 @@ describe('addresses and links', () => {
     );
     await scanner.idle();
     expect(ours(marks, document.body)).toEqual(['weeth:link', 'weeth:link', 'ezeth:impostor']);
-    expect(marks.addressOf(document.querySelector('#fake lrt-mark')!)).toBe('0xdEAD000000000000000000000000000000000001');
+    expect(marks.inElement(document.getElementById('fake')!)[0]!.address).toBe('0xdEAD000000000000000000000000000000000001');
+  });
+
+  test('a link repointed after marking is read again: its marks follow the new href', async () => {
+    const { marks, scanner } = setup(`<a id="l" href="/token/${EZETH}">ezETH</a>`);
+    await scanner.idle();
+    expect(ours(marks, document.body)).toEqual(['ezeth:link']);
+    document.getElementById('l')!.setAttribute('href', '/token/0xdEAD000000000000000000000000000000000001');
+    await flush();
+    await scanner.idle();
+    expect(ours(marks, document.body)).toEqual(['ezeth:impostor']);
   });
 
   test('a link whose text changes later keeps its meaning', async () => {
@@ -160,7 +220,5 @@ describe('shadow roots', () => {
     await flush();
     await scanner.idle();
     expect(ours(marks, document.body)).toEqual(['rseth:symbol', 'ezeth:symbol']);
-    // Marks in shadow roots carry their style inline: the page's stylesheet does not reach them.
-    expect(open.querySelector('lrt-mark')!.getAttribute('style')).toContain('dotted');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { createTextMatcher } from '../../lib/detect/text';
-import { addressesInHref, classifyLink, linkContext } from '../../lib/detect/links';
-import type { DetectConfig } from '../../lib/detect/types';
+import { createTextMatcher } from '../../../../lib/detect/text';
+import { addressesInHref, classifyLink, linkContext } from '../../../../lib/detect/links';
+import type { DetectConfig } from '../../../../lib/detect/types';
 
 const EZETH = '0xbf5495Efe5DB9ce00f80364C8B423567e58d2110';
 const EZETH_L2 = '0x2416092f143378750bb29b79eD961ab195CcEea5';
@@ -62,6 +62,24 @@ describe('symbols: case and boundary rules (docs/detection.md)', () => {
     expect(found(text)).toEqual(expected);
   });
 
+  // Scripts written without spaces: the symbol touches the words around it. Phrasings as posts and articles
+  // write them (Chinese, Japanese, Korean, Thai), cashtags included.
+  test.each([
+    ['以Renzo的流动性重新质押代币ezETH作为回报', ['ezeth:symbol@16:ezETH']],
+    ['支持$ezETH的借贷市场', ['ezeth:symbol@3:ezETH']],
+    ['质押ETH获得eETH，再包装成weETH即可在DeFi中使用', ['eeth:symbol@7:eETH', 'weeth:symbol@16:weETH']],
+    ['用户可将rsETH存入Pendle，获得PT-rsETH与YT-rsETH', ['rseth:symbol@4:rsETH', 'rseth:wrapped@20:PT-rsETH', 'rseth:wrapped@29:YT-rsETH']],
+    ['ether.fiのweETHをAaveに預けると、aEthweETHを受け取れます', ['weeth:symbol@9:weETH', 'weeth:wrapped@25:aEthweETH']],
+    ['リステーキングトークンpufETHの利回り', ['pufeth:symbol@11:pufETH']],
+    ['$rsETHは現在ディスカウント中', ['rseth:symbol@1:rsETH']],
+    ['ezETH를 예치하면 포인트를 받습니다', ['ezeth:symbol@0:ezETH']],
+    ['리스테이킹 토큰인LBTC와$weETH의 차이', ['lbtc:symbol@9:LBTC', 'weeth:symbol@15:weETH']],
+    ['ฝากweETHเพื่อรับผลตอบแทน', ['weeth:symbol@3:weETH']],
+    [`合约地址${EZETH}已验证`, [`ezeth:address@4:${EZETH}`]],
+  ])('unspaced scripts: %j', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
   test.each([
     'PrezETH',
     'sweETHeart',
@@ -74,6 +92,15 @@ describe('symbols: case and boundary rules (docs/detection.md)', () => {
     'ezETHé',
     'SolvBTCxBBN',
     'variableDebtEthweETH stableDebtEthweETH',
+    // Spaced scripts still block: Greek, Cyrillic, and digits (full-width too) and `_` next to CJK text.
+    'αezETH',
+    'ezETHβ',
+    'жezETH',
+    'ezETHы',
+    '代币ezETH2',
+    '代币ezETH_',
+    '代币ezETH１',
+    '代币_ezETH',
     '',
   ])('%j matches nothing', (text) => {
     expect(found(text)).toEqual([]);

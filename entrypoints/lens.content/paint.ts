@@ -1,0 +1,91 @@
+// Runs in: content script. Draws marks as CSS Custom Highlights over the page's own text: no element, attribute or
+// text is added to the page, so no layout is caused and no framework sees a change.
+//
+// Each mark is one range in the Highlight registered under its contract name `lrt:<registry id>:<match kind>`
+// (docs/detection.md), so tests and outside checks can read what is marked. The names in use are styled by one
+// constructed stylesheet (`::highlight(<name>), …`), adopted into the document and into each open shadow root
+// holding a mark, only once a mark exists: a page with no mark (or a site switched off) sees no stylesheet, no
+// highlight and no name of ours. Each range is registered once: in Chromium's traces the paint work after a
+// highlight change grows with the number of registered ranges (npm run bench), so a second, private paint
+// highlight would double it.
+import type { MatchKind } from '../../lib/detect/types';
+import { guarded } from './log';
+import type { Mark, Painter } from './marks';
+
+export const highlightName = (id: string, kind: MatchKind) => `lrt:${id}:${kind}`;
+
+const STYLE = `text-decoration-line: underline; text-decoration-style: dotted; text-decoration-color: #7c5cff;
+  text-decoration-thickness: 2px; text-underline-offset: 3px; background-color: rgba(124, 92, 255, 0.14);`;
+
+type Root = Document | ShadowRoot;
+
+/** The browser's highlight painter for `doc`, or null where the Highlight API is missing (no marks are drawn). */
+export function highlightPainter(doc: Document): Painter | null {
+  const view = doc.defaultView;
+  const registry = view?.CSS?.highlights;
+  if (!registry || typeof Highlight === 'undefined') return null;
+  const styledNames = new Set<string>();
+  /** Ours per name, and the Highlight the registry held under that name when we last added to it. */
+  const named = new Map<string, Highlight>();
+  const registered = new Map<string, Highlight>();
+  let sheet: CSSStyleSheet | null = null;
+  const styled = new Set<Root>();
+
+  const style = (root: Root, name: string) => {
+    if (!styledNames.has(name)) {
+      styledNames.add(name);
+      sheet ??= new CSSStyleSheet();
+      sheet.replaceSync(`${[...styledNames].map((n) => `::highlight(${CSS.escape(n)})`).join(', ')} { ${STYLE} }`);
+    }
+    if (styled.has(root) && root.adoptedStyleSheets.includes(sheet!)) return;
+    // Constructed sheets are not subject to the page's style-src CSP. Re-adopted if the page replaced the list.
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet!];
+    styled.add(root);
+  };
+
+  return {
+    add: guarded('paint', (mark: Mark) => {
+      const name = highlightName(mark.id, mark.kind);
+      let h = named.get(name);
+      if (!h) named.set(name, (h = new Highlight()));
+      h.add(mark.range);
+      // A page may have registered this name itself, or replaced our entry: our ranges are added to whatever the
+      // registry holds, so readers see every mark and the page's own ranges stay its own. The card never reads the
+      // registry (marks.ts), so a page-made range opens nothing.
+      let cur = registry.get(name);
+      if (!cur) registry.set(name, (cur = h));
+      if (registered.get(name) !== cur) {
+        registered.set(name, cur);
+        if (cur !== h) {
+          try {
+            for (const r of h) cur.add(r);
+          } catch {
+            // Firefox refuses a content script's range in a page-made Highlight: ours takes the name instead.
+            registry.set(name, (cur = h));
+            registered.set(name, h);
+          }
+        }
+      }
+      cur.add(mark.range);
+      const root = mark.node.getRootNode();
+      if (root instanceof Document || root instanceof ShadowRoot) style(root, name);
+    }),
+    remove(mark) {
+      const name = highlightName(mark.id, mark.kind);
+      named.get(name)?.delete(mark.range);
+      registered.get(name)?.delete(mark.range);
+    },
+    clear() {
+      for (const [name, h] of named) {
+        const cur = registered.get(name);
+        if (cur === h && registry.get(name) === h) registry.delete(name);
+        else if (cur) for (const r of h) cur.delete(r);
+      }
+      named.clear();
+      registered.clear();
+      styledNames.clear();
+      for (const root of styled) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+      styled.clear();
+    },
+  };
+}
