@@ -21,8 +21,6 @@ const figure = (f: { okAt: string; fresh: boolean } | null, pct: number | undefi
 /** Who the token is: the same five fields in every view. */
 const identity = (t: TokenProfile) => ({ id: t.id, symbol: t.symbol, name: t.name, issuer: t.issuer, category: t.category });
 
-const apyOf = (l: LiveInput['live']) => l?.apy ?? (l?.rateApy?.value.wholeYield ? l.rateApy : null);
-
 /** A list row: rosette, and the live peg and APY when there are any (none in offline mode). */
 export function toRowView(t: TokenProfile, now: Date, input: LiveInput = NO_LIVE): TokenRowView {
   const live = input.offline ? null : input.live;
@@ -30,8 +28,7 @@ export function toRowView(t: TokenProfile, now: Date, input: LiveInput = NO_LIVE
     ...identity(t),
     rating: summary(rateWith(t, now, input)),
     peg: figure(live?.peg ?? null, live?.peg?.value.nowPct),
-    // A computed APY counts only when it is the token's whole yield (a rate in ETH or BTC, not in a yielding LST).
-    apy: figure(apyOf(live), apyOf(live)?.value.totalPct),
+    apy: figure(live?.apy ?? null, live?.apy?.value.totalPct),
   };
 }
 
