@@ -21,6 +21,7 @@ export function jobLabel(id: string): string {
   const chain = rest.join(':');
   if (kind === 'rates' && chain) return `Redemption rates and supply (${chainName(chain)})`;
   if (kind === 'exit' && chain) return `Exit quotes (${chainName(chain)})`;
+  if (kind === 'redemption' && chain) return `Redemption queues, read from the withdrawal contracts (${chainName(chain)})`;
   return JOBS[id] ?? id;
 }
 

@@ -8,6 +8,8 @@ export const ENTRIES_KEY = 'live:entries';
 export const JOBS_KEY = 'live:jobs';
 /** Prefix every live-data key shares (the options page watches it for its status). */
 export const LIVE_PREFIX = 'live:';
+/** storage.local: rate samples for APY computed from the rate (lib/live/rate-apy.ts), one record per token, `rate-samples:<id>`. */
+export const RATE_SAMPLES_PREFIX = 'rate-samples:';
 /** storage.local: depeg alert state and log (lib/alerts/depeg.ts). */
 export const ALERTS_KEY = 'alerts:state';
 /** storage.session: per-tab token reports (lib/tab-reports.ts), `tab:<tabId>`. */

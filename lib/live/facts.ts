@@ -9,6 +9,7 @@ import type { Entries, Entry, ValueOf } from './store';
 import { key, marketCoin, unitCoin, yieldPool } from './keys';
 import { MELLOW_VAULTS, specsFor } from './slashing-jobs';
 import { FRESH_MIN } from './periods';
+import { redeemableOn } from '../sources/redemption';
 
 export { FRESH_MIN };
 type Kind = keyof typeof FRESH_MIN;
@@ -75,6 +76,10 @@ export interface TokenLive {
   apy: LiveFact<ApyValue> | null;
   tvl: LiveFact<number> | null;
   exit: LiveFact<ValueOf<'exit'>> | null;
+  /** The protocol's own withdrawal path read on-chain (lib/sources/redemption.ts); sources: every call it made. */
+  redemption?: LiveFact<ValueOf<'redemption'>> | null;
+  /** APY computed from the token's own rate samples (tokens without a DefiLlama pool), split like `apy`. */
+  rateApy?: LiveFact<ApyValue & { days: number; basis: string; unit: string; wholeYield: boolean }> | null;
   /** Slashing exposure read from chain (issue 14); null when the token has no such read or none arrived yet. */
   slashing?: LiveFact<SlashingRead> | null;
   /** Keys this token could have live values for but does not (never fetched successfully). */
@@ -84,6 +89,8 @@ export interface TokenLive {
 /** The registry token whose DefiLlama pool is the plain-staking benchmark for ETH-denominated tokens. */
 export const BENCHMARK_TOKEN = 'steth';
 const ETH_UNITS = new Set(['ETH', 'stETH', 'wstETH', 'WETH', 'eETH', 'mETH']);
+/** Units worth one ETH each (rebasing or ETH itself): a rate in them grows by the token's whole yield. */
+const ETH_PAR_UNITS = new Set(['ETH', 'WETH', 'eETH', 'stETH']);
 
 const age = (okAt: string, now: Date) => (now.getTime() - Date.parse(okAt)) / 60_000;
 
@@ -191,8 +198,25 @@ export function tokenLive(t: TokenProfile, entries: Entries, now: Date, benchmar
   const tvl = t.defillama ? fact(get(key.tvl(t.defillama.slug)), FRESH.tvl, now, (v: ValueOf<'tvl'>) => v) : null;
   const hasVenue = t.exitVenues.some((v) => v.quote !== null);
   const exit = hasVenue ? fact(get(key.exit(t.id)), FRESH.exit, now, (v: ValueOf<'exit'>) => v) : null;
+  let rateApy: TokenLive['rateApy'] = null;
+  const ra = !pool && t.rateSource?.read ? fact(entries[key.rateApy(t.id)], FRESH.rateapy, now, (v: ValueOf<'rateapy'>) => v) : null;
+  if (ra) {
+    // The same split as the DefiLlama APY: plain ETH staking (the stETH benchmark) and what restaking adds; BTC none.
+    const benchPool = benchmark && benchmark.id !== t.id ? yieldPool(benchmark) : null;
+    // Only a rate in ETH itself is the token's whole yield: a rate in a value-accruing LST (wstETH, mETH, ETHx, swETH)
+    // grows by what comes on top of that LST's own staking yield, so it gets no split (and the card says so).
+    const unit = t.rateSource!.read!.unit;
+    const b = benchPool && ETH_PAR_UNITS.has(unit) ? fact(entries[key.yield(benchPool)], FRESH.yield, now, (v: ValueOf<'yield'>) => v) : null;
+    const premium = b ? ra.value.apyPct - b.value.apyPct : null;
+    const split = premium !== null && Number.isFinite(premium);
+    rateApy = combine(b ? [ra, b] : [ra], { totalPct: ra.value.apyPct, basePct: split ? b!.value.apyPct : null, premiumPct: split ? premium : null, history: [], days: ra.value.days, basis: ra.value.basis, unit, wholeYield: ETH_PAR_UNITS.has(unit) || /BTC$/.test(unit) });
+  }
+
+  const redeemable = redeemableOn([t], 'eip155:1').length > 0;
+  const red = redeemable ? fact(get(key.redemption(t.id)), FRESH.redemption, now, (v: ValueOf<'redemption'>) => v) : null;
+  const redemption = red ? { ...red, sources: red.value.sources.length ? red.value.sources : red.sources } : null;
   const slashing = slashingFact(t, entries, now, FRESH.slashing, get);
-  return { rate, supply, price, peg, apy, tvl, exit, slashing, missing };
+  return { rate, supply, price, peg, apy, tvl, exit, redemption, rateApy, slashing, missing };
 }
 
 /**

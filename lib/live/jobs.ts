@@ -2,16 +2,18 @@
 // viewed), how often, and which cache keys it fills. Each job returns per-key outcomes; the refresher stores them.
 import type { TokenProfile } from '../registry/schema';
 import type { Endpoints } from '../sources/endpoints';
-import type { Failure, FailureKind, Outcome } from '../sources/http';
+import { fail, type Failure, type FailureKind, type Outcome } from '../sources/http';
 import { fetchPriceCharts, fetchPrices, fetchTvl, fetchYield, type Batched } from '../sources/llama';
 import { chainClient } from '../sources/rpc';
 import { readRates, readableOn } from '../sources/rates';
-import { quoteExits, quotableOn } from '../sources/exit';
+import { quoteExits, quotableOn, type ExitQuote } from '../sources/exit';
+import { readRedemptions, redeemableOn } from '../sources/redemption';
 import { apiSource, type Source } from '../provenance';
 import { key, marketCoin, unitCoin, yieldPool } from './keys';
 import { JOB_PERIOD_MIN } from './periods';
 import { slashingJobs } from './slashing-jobs';
 import type { Entries } from './store';
+import type { RateSampleStore } from './rate-apy';
 
 export interface JobContext {
   tokens: readonly TokenProfile[];
@@ -23,6 +25,8 @@ export interface JobContext {
   endpointNotes?: string[];
   /** The cache as it is now: jobs that build on their own earlier results (the slashing staker map) read it. */
   cached?: () => Promise<Entries>;
+  /** Where the rates job keeps rate samples (per-token records, never inside the live cache); none: no computed APY. */
+  rateSamples?: RateSampleStore;
 }
 
 export type KeyOutcome = { key: string; ok: true; value: unknown; source: Source } | { key: string; ok: false; kind: FailureKind; message: string };
@@ -73,9 +77,34 @@ const ratesJob = (chain: string): Job => ({
       outcomes.push(r.rate.ok ? { key: key.rate(tid), ok: true, value: { rate: r.rate.data.rate, unit: r.rate.data.unit }, source: r.rate.data.source } : failed(key.rate(tid), r.rate));
       if (r.supply) outcomes.push(r.supply.ok ? { key: key.supply(tid), ok: true, value: r.supply.data.supply, source: r.supply.data.source } : failed(key.supply(tid), r.supply));
     }
+    outcomes.push(...(await rateApys(ctx, tokens, res.data)));
     return { failure: null, notes, outcomes, requests: cc.requests() };
   },
 });
+
+/**
+ * Keeps one rate sample per token and slot, then the APY computed from the samples for tokens DefiLlama has no pool
+ * for (`rateapy:<token>`); until the samples cover enough days, no value (the card then shows no APY).
+ */
+async function rateApys(ctx: JobContext, tokens: readonly TokenProfile[], read: Awaited<ReturnType<typeof readRates>> extends Outcome<infer D> ? D : never): Promise<KeyOutcome[]> {
+  const store = ctx.rateSamples;
+  if (!store) return [];
+  const now = ctx.now().getTime();
+  const out: KeyOutcome[] = [];
+  for (const t of tokens) {
+    const r = read[t.id]?.rate;
+    if (!r?.ok) continue;
+    try {
+      await store.record(t.id, { t: now, rate: r.data.rate }, now);
+      if (yieldPool(t) !== null) continue;
+      const a = await store.apy(t.id, now);
+      if (a.ok) out.push({ key: key.rateApy(t.id), ok: true, value: { apyPct: a.apyPct, days: a.days, basis: a.basis, from: a.from, to: a.to }, source: r.data.source });
+    } catch {
+      // Storage full or unavailable: the rate itself is still stored; only the history misses a sample.
+    }
+  }
+  return out;
+}
 
 const exitJob = (chain: string): Job => ({
   id: `exit:${chain}`,
@@ -94,7 +123,45 @@ const exitJob = (chain: string): Job => ({
       notes,
       requests: cc.requests(),
       outcomes: Object.entries(res.data).map(([tid, o]) =>
-        o.ok ? { key: key.exit(tid), ok: true, value: { venue: o.data.venue, impactPct: o.data.impactPct }, source: o.data.source } : failed(key.exit(tid), o),
+        o.ok ? { key: key.exit(tid), ok: true, value: exitValue(o.data), source: o.data.source } : failed(key.exit(tid), o),
+      ),
+    };
+  },
+});
+
+/** The quote as the cache keeps it (store.ts ExitValue): every figure the card shows, each venue with its own call. */
+function exitValue(q: ExitQuote) {
+  return {
+    venue: q.venue,
+    impactPct: q.impactPct,
+    bestVenue: q.bestVenue,
+    sellable: q.sellable,
+    denomination: q.denomination,
+    reported: q.reported,
+    venues: q.venues.slice(0, 40).map((v) => ({ venue: v.venue, exitAsset: v.exitAsset, impactPct: v.impactPct, sellable: v.sellable, source: v.source })),
+    skipped: q.skipped.slice(0, 40).map((x) => ({ venue: x.venue.slice(0, 200), reason: x.reason.slice(0, 300) })),
+  };
+}
+
+/** Each protocol's own withdrawal path (lib/sources/redemption.ts), hourly, in one or two multicalls at one block. */
+const redemptionJob = (chain: string): Job => ({
+  id: `redemption:${chain}`,
+  periodMin: JOB_PERIOD_MIN.redemption,
+  keys: (ctx) => redeemableOn(ctx.tokens, chain).map((t) => key.redemption(t.id)),
+  async run(ctx) {
+    const tokens = redeemableOn(ctx.tokens, chain);
+    if (!tokens.length) return { outcomes: [], failure: null, notes: [], requests: 0 };
+    const cc = chainClient(chain, ctx.endpoints.rpc[chain] ?? []);
+    if ('ok' in cc) return whole(cc, ctx.endpointNotes);
+    const res = await readRedemptions(cc.client, tokens, chain);
+    const notes = [...(ctx.endpointNotes ?? []), ...cc.problems];
+    if (!res.ok) return whole(res, notes, cc.requests());
+    return {
+      failure: null,
+      notes,
+      requests: cc.requests(),
+      outcomes: Object.entries(res.data).map(([tid, o]): KeyOutcome =>
+        o.ok && o.data.sources[0] ? { key: key.redemption(tid), ok: true, value: o.data, source: o.data.sources[0] } : failed(key.redemption(tid), o.ok ? fail('revert', 'no withdrawal call answered') : o),
       ),
     };
   },
@@ -169,5 +236,5 @@ const tvlJob: Job = {
 
 /** Every job, for the chains the registry reads on. */
 export function allJobs(): Job[] {
-  return [ratesJob('eip155:1'), pricesJob, chartsJob, yieldsJob, tvlJob, exitJob('eip155:1'), ...slashingJobs()];
+  return [ratesJob('eip155:1'), pricesJob, chartsJob, yieldsJob, tvlJob, exitJob('eip155:1'), redemptionJob('eip155:1'), ...slashingJobs()];
 }

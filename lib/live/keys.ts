@@ -42,4 +42,7 @@ export const key = {
   symNetworks: (tokenId: string) => `sym-networks:${tokenId}`,
   /** One Mellow vault's Symbiotic exposure. */
   symVault: (tokenId: string) => `sym-vault:${tokenId}`,
+  redemption: (tokenId: string) => `redemption:${tokenId}`,
+  /** APY computed from the token's own rate samples, for tokens without a DefiLlama pool. */
+  rateApy: (tokenId: string) => `rateapy:${tokenId}`,
 };

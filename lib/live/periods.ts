@@ -7,6 +7,7 @@ export const JOB_PERIOD_MIN = {
   yields: 60,
   tvl: 60,
   exit: 60,
+  redemption: 60,
   // Slashing (issue 14): the staker map rotates hourly (enumeration once a day inside it), the exposure fast
   // paths run hourly: allocations take effect after an operator's allocation delay and Symbiotic limits after an
   // epoch, so an hour loses nothing a holder could act on.
@@ -25,4 +26,7 @@ export const FRESH_MIN = {
   tvl: 3 * JOB_PERIOD_MIN.tvl,
   exit: 3 * JOB_PERIOD_MIN.exit,
   slashing: 3 * JOB_PERIOD_MIN.exposure,
+  redemption: 3 * JOB_PERIOD_MIN.redemption,
+  /** Recomputed on every rates run; its own staleness (the newest sample's age) is judged in rate-apy.ts. */
+  rateapy: 3 * JOB_PERIOD_MIN.rates,
 } as const;

@@ -5,6 +5,7 @@
 // storage.local key per token, or an IndexedDB object store), so a refresh rewrites one token's record, never the
 // whole live cache. Pure apart from the backend it is given.
 import { z } from '../zod';
+import { RATE_SAMPLES_PREFIX } from '../storage-keys';
 
 export interface RateSample {
   /** When the rate was read, ms since the epoch (the block's time when known). */
@@ -74,7 +75,7 @@ export interface KeyValueBackend {
 const Record1 = z.object({ v: z.literal(1), s: z.array(z.tuple([z.number(), z.number()])).check(z.maxLength(KEEP_DAYS * 4 + 8)) });
 type Record1 = z.infer<typeof Record1>;
 
-export const sampleKey = (tokenId: string) => `rate-samples:${tokenId}`;
+export const sampleKey = (tokenId: string) => `${RATE_SAMPLES_PREFIX}${tokenId}`;
 
 const encode = (samples: readonly RateSample[]): Record1 => ({ v: 1, s: samples.map((x) => [Math.round(x.t / 60_000), x.rate]) });
 const decode = (r: Record1): RateSample[] => r.s.map(([m, rate]) => ({ t: m * 60_000, rate })).filter((x) => Number.isFinite(x.rate) && x.rate > 0);

@@ -9,6 +9,7 @@ import { readSettings } from '../settings-store';
 import { DEFAULT_ENDPOINTS, withUserRpc, type Endpoints } from '../sources/endpoints';
 import { allJobs, type JobContext } from './jobs';
 import { Refresher } from './refresh';
+import { rateSampleStore } from './rate-apy';
 import { LiveStore, type Entries, type JobState } from './store';
 
 export const ALARM = 'live:next';
@@ -57,12 +58,18 @@ async function endpoints(settings: Settings): Promise<{ endpoints: Endpoints; no
   return { endpoints: withUserRpc(base, rpc), notes };
 }
 
+/** Rate samples as one storage.local record per token: a refresh rewrites one small record, not the live cache. */
+const rateSamples = rateSampleStore({
+  get: async (k) => (await browser.storage.local.get(k))[k],
+  set: (k, v) => browser.storage.local.set({ [k]: v }),
+});
+
 export const refresher = new Refresher({
   store,
   jobs: allJobs(),
   context: async (): Promise<JobContext> => {
     const { endpoints: e, notes } = await endpoints(await readSettings());
-    return { tokens: TOKENS, endpoints: e, endpointNotes: notes, now: () => new Date(), cached: async () => (await store.read()).entries };
+    return { tokens: TOKENS, endpoints: e, endpointNotes: notes, now: () => new Date(), cached: async () => (await store.read()).entries, rateSamples };
   },
   minPeriodMin: async () => (await readSettings()).refreshMinutes,
 });

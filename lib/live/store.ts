@@ -27,10 +27,44 @@ const YieldValue = z.object({
   history: z.array(z.object({ t: z.number(), apyPct: num(APY_PCT.min, APY_PCT.max) })).check(z.maxLength(YIELD_MAX_POINTS)),
 });
 const TvlValue = num(0, TVL_USD.max);
+const Sellable = z.object({ size: z.nullable(num(0, 1e9)), basis: z.enum(['interpolated', 'at-least', 'below-smallest']), venue: z.nullable(z.string().check(z.maxLength(200))) });
+/** One quoted venue: what it pays out, its impact per ladder size, and the quoting call behind it. */
+const VenueValue = z.object({
+  venue: z.string().check(z.maxLength(200)),
+  exitAsset: z.string().check(z.maxLength(20)),
+  impactPct: z.record(z.string(), num(-100, 100)),
+  sellable: z.record(z.string(), Sellable),
+  source: ChainSource,
+});
 const ExitValue = z.object({
   venue: z.string(),
   /** Price impact of selling each size, percent (positive = loss), keyed by size in units of the underlying. */
   impactPct: z.record(z.string(), num(-100, 100)),
+  /** The quote in full (lib/sources/exit.ts ExitQuote); optional so entries stored before it still read. */
+  bestVenue: z.optional(z.record(z.string(), z.string().check(z.maxLength(200)))),
+  sellable: z.optional(z.record(z.string(), Sellable)),
+  denomination: z.optional(z.enum(['ETH', 'BTC'])),
+  reported: z.optional(z.array(num(0, 1e9)).check(z.maxLength(10))),
+  venues: z.optional(z.array(VenueValue).check(z.maxLength(40))),
+  skipped: z.optional(z.array(z.object({ venue: z.string().check(z.maxLength(200)), reason: z.string().check(z.maxLength(300)) })).check(z.maxLength(40))),
+});
+/** APY from the token's own rate over `days` (lib/live/rate-apy.ts), with the two samples it rests on. */
+const RateApyValue = z.object({
+  apyPct: num(APY_PCT.min, APY_PCT.max),
+  days: num(0, 31),
+  basis: z.string().check(z.maxLength(100)),
+  from: z.object({ t: z.number(), rate: num(RATE.min, RATE.max) }),
+  to: z.object({ t: z.number(), rate: num(RATE.min, RATE.max) }),
+});
+const RedemptionValue = z.object({
+  protocol: z.string().check(z.maxLength(100)),
+  open: z.nullable(z.boolean()),
+  instant: z.nullable(z.object({ eth: num(0, SUPPLY.max), feePct: z.nullable(num(0, 100)) })),
+  queue: z.nullable(z.object({ requests: num(0, 1e9), aheadEth: z.nullable(num(0, SUPPLY.max)) })),
+  delayDays: z.nullable(num(0, 3650)),
+  estimate: z.string().check(z.maxLength(300)),
+  sources: z.array(ChainSource).check(z.maxLength(30)),
+  block: z.string().check(z.regex(/^\d{1,20}$/)),
 });
 
 // Slashing (issue 14): the readers' own shapes (lib/sources/eigenlayer.ts, symbiotic.ts, stakers.ts), every
@@ -134,7 +168,7 @@ const SymVaultValue = z.object({
 
 /**
  * Value schema per key prefix: `rate:<token>`, `supply:<token>`, `price:<coin>`, `chart:<coin>`, `yield:<pool>`,
- * `tvl:<slug>`, `exit:<token>`, and the slashing keys of lib/live/keys.ts. The bounds are the readers'
+ * `tvl:<slug>`, `exit:<token>`, `redemption:<token>`, `rateapy:<token>`, and the slashing keys of lib/live/keys.ts. The bounds are the readers'
  * (lib/sources/bounds.ts): what is fetched can be kept.
  */
 export const VALUE_SCHEMAS = {
@@ -145,6 +179,8 @@ export const VALUE_SCHEMAS = {
   yield: YieldValue,
   tvl: TvlValue,
   exit: ExitValue,
+  redemption: RedemptionValue,
+  rateapy: RateApyValue,
   'el-stakers': ElStakersValue,
   'el-staker': ElStakerValue,
   'el-set': SetMetaValue,

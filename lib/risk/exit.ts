@@ -115,7 +115,7 @@ export function judgeExitPetal(market: MarketInput | null, redemption: Redemptio
   const m = judgeMarket(market);
   const r = classifyRedemption(redemption, denomination);
   const rText = redemption && redemption.fresh ? redemption.text : 'Redemption status is not known from a current source.';
-  const fact = (level: Level): ExitJudgement => ({ level, fact: `${m.fact}. ${rText}`, methodVersion: EXIT_METHOD_VERSION, market: m.level, redemption: r });
+  const fact = (level: Level): ExitJudgement => ({ level, fact: `${m.fact.replace(/\.$/, '')}. ${rText}`, methodVersion: EXIT_METHOD_VERSION, market: m.level, redemption: r });
   if (r === 'closed') return fact('bad');
   let level: Level;
   if (m.level === 'unknown') level = r === 'slow' ? 'warning' : 'unknown';

@@ -3,7 +3,10 @@
 import type { TokenProfile } from '../registry/schema';
 import type { TokenLive } from '../live/facts';
 import { fromEigenLayer, fromSymbiotic } from './slashing';
-import { rate, type LiveRisk } from './rate';
+import { CURATED_MAX_AGE_DAYS, ageDays, rate, type LiveRisk } from './rate';
+import type { MarketInput, RedemptionInput } from './exit';
+import { denominationOf } from '../sources/exit';
+import type { Source } from '../provenance';
 import type { Rating } from './types';
 
 /** Live facts for a view: null in offline mode or when nothing is cached (then only bundled data shows). */
@@ -14,20 +17,57 @@ export interface LiveInput {
 
 export const NO_LIVE: LiveInput = { live: null, offline: false };
 
-/** The exit size the petal judges: the largest quoted. */
-function largestSize(impactPct: Record<string, number>): string | null {
-  const sizes = Object.keys(impactPct).filter((k) => Number.isFinite(Number(k)) && Number.isFinite(impactPct[k]!));
-  return sizes.sort((a, b) => Number(a) - Number(b)).at(-1) ?? null;
+/** The Exit petal's inputs: the on-chain quote, and the live redemption read while fresh, else the curated facts. */
+function exitInputs(t: TokenProfile, l: TokenLive, now: Date): LiveRisk['exitPetal'] {
+  const e = l.exit;
+  const v = e?.value;
+  const within2 = v?.sellable?.['2'];
+  const within5 = v?.sellable?.['5'];
+  const denomination = v?.denomination ?? denominationOf(t);
+  const market: MarketInput | null =
+    e && within2 && within5
+      ? { denomination, symbol: t.symbol, within2, within5, via: 'chain', venueChecked: (v.venues ?? []).length > 0, fresh: e.fresh }
+      : null;
+  const r = l.redemption ?? null;
+  const c = t.risk.exit;
+  let redemption: RedemptionInput | null = null;
+  if (r?.fresh) {
+    redemption = { open: r.value.open, delayDays: r.value.delayDays, instant: r.value.instant?.eth ?? null, text: r.value.estimate, method: 'live', fresh: true };
+  } else if (c) {
+    // A curated fact counts only while verified and within the curated age limit, as every curated petal input does.
+    const fresh = c.verified && ageDays(c.asOf, now) <= CURATED_MAX_AGE_DAYS;
+    redemption = { open: c.redemptionsOpen, delayDays: c.primaryExitDays, instant: null, text: t.withdrawal.text, method: 'curated', fresh };
+  } else if (r) {
+    redemption = { open: r.value.open, delayDays: r.value.delayDays, instant: r.value.instant?.eth ?? null, text: r.value.estimate, method: 'live', fresh: false };
+  }
+  const liveRedemption = redemption?.method === 'live' && redemption.fresh;
+  if (!market?.fresh && !liveRedemption) return undefined;
+  const parts = [market?.fresh ? e : null, liveRedemption ? r : null].filter((x): x is NonNullable<typeof x> => x !== null);
+  const links = [...(market?.fresh ? exitLinks(e!) : []), ...(liveRedemption ? r!.sources : [])];
+  return {
+    market,
+    redemption,
+    denomination,
+    asOf: parts.map((p) => p.okAt).sort()[0]!,
+    links,
+    sources: redemption?.method === 'curated' ? [...new Set([...(c?.sources ?? []), ...t.withdrawal.sources])] : [],
+    verified: !!market?.venueChecked || liveRedemption,
+  };
 }
 
-export function liveRisk(t: TokenProfile, l: TokenLive | null): LiveRisk {
+/** The quoting calls behind the figures judged: the venues named in "sellable within", else the entry's source. */
+function exitLinks(e: NonNullable<TokenLive['exit']>): Source[] {
+  const named = new Set(Object.values(e.value.sellable ?? {}).map((s) => s.venue));
+  const calls = (e.value.venues ?? []).filter((v) => named.has(v.venue)).map((v) => v.source);
+  return calls.length ? calls : e.sources;
+}
+
+export function liveRisk(t: TokenProfile, l: TokenLive | null, now: Date = new Date()): LiveRisk {
   if (!l) return {};
   const out: LiveRisk = {};
   if (l.peg?.fresh) out.peg = { nowPct: l.peg.value.nowPct, maxAbsPct: l.peg.value.maxAbsPct, coverageDays: l.peg.value.coverageDays, asOf: l.peg.okAt, links: l.peg.sources };
-  const size = l.exit ? largestSize(l.exit.value.impactPct) : null;
-  if (l.exit?.fresh && size !== null) {
-    out.exit = { impactPct: l.exit.value.impactPct[size]!, sizeLabel: `${Number(size).toLocaleString('en-US')} ${t.symbol}`, asOf: l.exit.okAt, links: l.exit.sources };
-  }
+  const exitPetal = exitInputs(t, l, now);
+  if (exitPetal) out.exitPetal = exitPetal;
   const s = l.slashing;
   if (s?.fresh) {
     // tokenLive already decided freshness (three periods, longer with a slower user refresh interval): the judge's
@@ -52,5 +92,5 @@ export function keySources<T extends { kind: string; function?: string }>(source
 
 /** The rating with whatever live inputs are fresh (none in offline mode). */
 export function rateWith(t: TokenProfile, now: Date, input: LiveInput = NO_LIVE): Rating {
-  return rate(t, now, input.offline ? {} : liveRisk(t, input.live));
+  return rate(t, now, input.offline ? {} : liveRisk(t, input.live, now));
 }

@@ -13,6 +13,7 @@ import type { Source } from '../provenance';
 import type { TokenProfile } from '../registry/schema';
 import { countText, worstOf } from './levels';
 import { judgeSlashingLive, type SlashingFigures } from './slashing';
+import { judgeExitPetal, type Denomination, type MarketInput, type RedemptionInput } from './exit';
 import { METHOD_VERSION, PETALS, type Headline, type Level, type Petal, type PetalId, type Rating } from './types';
 
 export const CURATED_MAX_AGE_DAYS = 90;
@@ -202,7 +203,18 @@ export interface LiveRisk {
     asOf: string;
     links: Link[];
   };
-  exit?: { impactPct: number; sizeLabel: string; asOf: string; links: Link[] };
+  /** Market depth and redemption for the lrt-v0.2 Exit petal (lib/risk/exit.ts); set when either is live and fresh. */
+  exitPetal?: {
+    market: MarketInput | null;
+    redemption: RedemptionInput | null;
+    denomination: Denomination;
+    asOf: string;
+    links: Link[];
+    /** Curated sources behind a curated redemption input. */
+    sources: string[];
+    /** A quoted venue passed its holdings check, or the redemption path was read on-chain. */
+    verified: boolean;
+  };
   /** Slashing figures read from chain (lib/risk/slashing.ts judges them); `verified`: the staker list is sourced. */
   slashing?: { figures: SlashingFigures; asOf: string; links: Link[]; verified: boolean };
 }
@@ -221,18 +233,6 @@ export function judgePegLive(p: NonNullable<LiveRisk['peg']>): Judged {
   if (!enough) return { level: 'unknown', fact: `Trades ${now}; the last 7 days of prices are not available yet.` };
   if (p.maxAbsPct! > 0.5) return { level: 'warning', fact: `Traded up to ${pct(p.maxAbsPct!)} off its backing in the last 7 days (0.5–2%); ${now}.` };
   return { level: 'good', fact: `Within ${pct(p.maxAbsPct!)} of its backing over the last 7 days (at most 0.5%); ${now}.` };
-}
-
-/** Live price impact with the curated redemption facts (only while those are within their age limit). */
-export function judgeExitLive(t: TokenProfile, e: NonNullable<LiveRisk['exit']>, now: Date): Judged {
-  const c = t.risk.exit && ageDays(t.risk.exit.asOf, now) <= CURATED_MAX_AGE_DAYS ? t.risk.exit : null;
-  const sale = `Selling ${e.sizeLabel} costs ${pct(e.impactPct)} in price impact`;
-  if (c?.redemptionsOpen === false) return { level: 'bad', fact: 'Redemptions are closed: the only exit is selling on the market.' };
-  if (e.impactPct > 5) return { level: 'bad', fact: `${sale} (over 5%).` };
-  if (e.impactPct > 1) return { level: 'warning', fact: `${sale} (1–5%).` };
-  if (c?.primaryExitDays != null && c.primaryExitDays > 21) return { level: 'warning', fact: `Redemption takes about ${days(c.primaryExitDays)} (over 21).` };
-  if (!c || c.redemptionsOpen === null) return { level: 'unknown', fact: `${sale}; whether redemptions are open is not known from a current source.` };
-  return { level: 'good', fact: `${sale} (at most 1%) and redemptions are open.` };
 }
 
 function live(id: PetalId, judged: Judged, asOf: string, links: Link[], verified: boolean, unverifiedWhat = 'rate function'): Petal {
@@ -257,9 +257,10 @@ export function rate(t: TokenProfile, now: Date, liveRisk: LiveRisk = {}): Ratin
       const { level, fact } = judgeSlashingLive(s.figures, now);
       return live(id, { level, fact }, s.asOf, s.links, s.verified, 'staker contract list');
     }
-    if (id === 'exit' && liveRisk.exit) {
-      const venueVerified = t.exitVenues.some((v) => v.quote && v.verified);
-      return live(id, judgeExitLive(t, liveRisk.exit, now), liveRisk.exit.asOf, liveRisk.exit.links, venueVerified);
+    if (id === 'exit' && liveRisk.exitPetal) {
+      const e = liveRisk.exitPetal;
+      const j = judgeExitPetal(e.market, e.redemption, e.denomination);
+      return { ...live(id, { level: j.level, fact: j.fact }, e.asOf, e.links, e.verified, 'exit venue'), sources: e.sources };
     }
     return finish(id, judged[id], basisFor(t, id), now);
   });

@@ -9,6 +9,7 @@ import { FAILURE_TEXT } from '../failures';
 import { agoText } from '../age';
 import { isRestaking } from '../categories';
 import type { LiveFact, TokenLive } from '../live/facts';
+import { shortAddress } from '../chains';
 
 const failingText = (kinds: readonly FailureKind[]): string | null => (kinds.length ? [...new Set(kinds.map((k) => FAILURE_TEXT[k] ?? 'failed'))].join('; ') : null);
 
@@ -45,13 +46,21 @@ export function liveView(t: TokenProfile, l: TokenLive | null, now: Date, offlin
     const unconfirmed = t.defillama && !t.defillama.poolIdsVerified ? ' (DefiLlama pool id unverified)' : '';
     facts.push(view('apy', 'APY', l.apy, `${n(a.totalPct, 2)}%${split}${unconfirmed}`));
   }
+  if (!l.apy && l.rateApy) {
+    const a = l.rateApy.value;
+    const split = a.basePct !== null && a.premiumPct !== null ? `: ${n(a.basePct, 2)}% plain ETH staking + ${n(a.premiumPct, 2)}% restaking premium` : '';
+    const terms = a.wholeYield ? '' : ` in ${a.unit} terms, on top of ${a.unit}'s own staking yield`;
+    facts.push(view('apy-rate', 'APY', l.rateApy, `${n(a.totalPct, 2)}%${terms}${split} (${a.basis})`));
+  }
   if (l.tvl) facts.push(view('tvl', 'Protocol TVL', l.tvl, `${usd(l.tvl.value)} (${t.issuer}, DefiLlama)`));
   if (l.exit) {
     const parts = Object.entries(l.exit.value.impactPct).map(([size, pct]) => `${Number(size).toLocaleString('en-US')} ${t.symbol}: ${n(pct, 2)}%`);
     facts.push(view('exit', 'Price impact of selling', l.exit, parts.join(', ')));
+    facts.push(...exitFacts(t, l.exit));
   }
+  if (l.redemption) facts.push(view('redemption', 'Redemption', l.redemption, l.redemption.value.estimate));
   const stale = facts.filter((f) => !f.fresh);
-  const failing = failingText([l.rate, l.supply, l.price, l.peg, l.apy, l.tvl, l.exit].flatMap((f) => f?.failing ?? []));
+  const failing = failingText([l.rate, l.supply, l.price, l.peg, l.apy, l.tvl, l.exit, l.redemption, l.rateApy].flatMap((f) => f?.failing ?? []));
   let note: string | null = null;
   if (facts.length === 0) {
     note = l.missing.length ? 'No live data yet: the first refresh has not completed, or its sources failed. Bundled data only.' : 'No live source for this token in the registry: bundled data only.';
@@ -64,12 +73,46 @@ export function liveView(t: TokenProfile, l: TokenLive | null, now: Date, offlin
   return { mode: 'live', note, facts, pegHistory: l.peg?.value.history ?? [], apyHistory: l.apy?.value.history ?? [] };
 }
 
+/** A venue as the card names it: its kind, pair and a shortened address. */
+const venueText = (v: string) => v.replace(/0x[0-9a-fA-F]{40}/g, (a) => shortAddress(a));
+
+/**
+ * The full quote's figures: the size sellable within 2% and 5% and the venues behind each reported size, each with
+ * the quoting calls of the venues it names (an entry stored before the full quote has none of these).
+ */
+function exitFacts(t: TokenProfile, e: NonNullable<TokenLive['exit']>): LiveFactView[] {
+  const v = e.value;
+  const callsOf = (names: ReadonlyArray<string | null>) => {
+    const calls = (v.venues ?? []).filter((q) => names.includes(q.venue)).map((q) => q.source);
+    return calls.length ? calls : e.sources;
+  };
+  const out: LiveFactView[] = [];
+  const s2 = v.sellable?.['2'];
+  const s5 = v.sellable?.['5'];
+  if (s2 && s5) {
+    const size = (s: typeof s2) => (s.size === null ? `under the smallest quoted size` : `${s.basis === 'at-least' ? 'at least' : 'about'} ${n(s.size, s.size < 10 ? 2 : 0)} ${t.symbol}`);
+    const on = s2.venue && s2.venue === s5.venue ? ` (best single venue: ${venueText(s2.venue)})` : '';
+    out.push({ ...view('exit-sellable', 'Sellable within 2% / within 5%', e, `${size(s2)} within 2%, ${size(s5)} within 5%${on}`), sources: callsOf([s2.venue, s5.venue]) });
+  }
+  const best = v.bestVenue ? Object.entries(v.bestVenue) : [];
+  if (best.length) {
+    const names = [...new Set(best.map(([, name]) => name))];
+    const text =
+      names.length === 1
+        ? `${venueText(names[0]!)} at every reported size`
+        : best.map(([size, name]) => `${Number(size).toLocaleString('en-US')} ${t.symbol}: ${venueText(name)}`).join('; ');
+    const skipped = v.skipped?.length ? `; ${v.skipped.length} venue${v.skipped.length === 1 ? '' : 's'} not counted (${v.skipped.map((x) => `${venueText(x.venue)}: ${x.reason}`).join('; ')})` : '';
+    out.push({ ...view('exit-venue', 'Best venue', e, `${text}${skipped}`), sources: callsOf(names) });
+  }
+  return out;
+}
+
 /**
  * The card's yield split from live APY: only for a restaking token (a liquid staking token has no restaking premium)
  * with a fresh APY and a plain-staking benchmark (ETH-denominated tokens); null otherwise.
  */
 export function yieldSplit(l: TokenLive | null, category: string): LiveYieldSplit | null {
-  const a = l?.apy;
+  const a = l?.apy ?? (l?.rateApy?.value.wholeYield ? l.rateApy : null);
   if (!isRestaking(category) || !a || !a.fresh || a.value.basePct === null || a.value.premiumPct === null) return null;
   return { totalApyPct: a.value.totalPct, baseApyPct: a.value.basePct, premiumApyPct: a.value.premiumPct, asOf: a.okAt, sources: a.sources };
 }

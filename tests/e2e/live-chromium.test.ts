@@ -88,7 +88,7 @@ test('live card: rate, supply, price, peg, APY split and TVL arrive from the loc
   // The worker's first tick ran with no endpoints written yet; this refresh joins or follows it, the next one is ours.
   await refresh(ext);
   const s = await refresh(ext);
-  for (const id of ['rates:eip155:1', 'prices', 'charts', 'yields', 'tvl']) {
+  for (const id of ['rates:eip155:1', 'prices', 'charts', 'yields', 'tvl', 'exit:eip155:1', 'redemption:eip155:1']) {
     const j = job(s, id);
     assert.equal(j.error, null, `${id}: ${JSON.stringify(j.error)}`);
     assert.equal(j.interrupted, false, id);
@@ -105,7 +105,7 @@ test('live card: rate, supply, price, peg, APY split and TVL arrive from the loc
   const { page, live } = await weethCard();
   assert.equal(live.mode, 'live');
   assert.equal(live.note, null, 'nothing stale or failing');
-  assert.deepEqual(Object.keys(live.facts), ['rate', 'supply', 'price', 'peg', 'apy', 'tvl']);
+  assert.deepEqual(Object.keys(live.facts), ['rate', 'supply', 'price', 'peg', 'apy', 'tvl', 'exit', 'exit-sellable', 'exit-venue', 'redemption']);
   for (const [id, f] of Object.entries(live.facts)) {
     assert.equal(f.fresh, 'true', id);
     assert.match(f.text, /\(live, [0-2] min ago\)/, id);

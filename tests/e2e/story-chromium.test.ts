@@ -12,7 +12,8 @@ import { SCREENSHOTS, startFixtureServer } from './lib/env.ts';
 import { launchChromium, type ChromiumSession } from './lib/launch.ts';
 import { hoverMark, marksOn, scanIdle, waitForMarks } from './lib/marks.ts';
 import { axeViolations, formatViolations } from './lib/axe.ts';
-import { EZETH_KEY, EZETH_RATE_VALUE, ETH_USD, extensionPage, pointAt, refresh, settingsWithAlerts, startLiveServices, type LiveServices } from './lib/live-services.ts';
+import { EZETH_KEY, EZETH_RATE_VALUE, ETH_USD, extensionPage, pointAt, refresh, registryTokens, settingsWithAlerts, startLiveServices, type LiveServices } from './lib/live-services.ts';
+import { placeExitVenues } from '../support/venues.ts';
 
 /** Settings v2 in full, watching ezETH with a 1% threshold. */
 const SETTINGS = settingsWithAlerts({ depegPct: 1, watched: ['ezeth'] });
@@ -30,6 +31,8 @@ const pages = await startFixtureServer();
 
 before(async () => {
   services = await startLiveServices();
+  // pzETH's one exit pool is thin here (1,000 a side: about 52 pzETH within 5%, under 100): its Exit petal is red.
+  await placeExitVenues(services.anvil.url, (await registryTokens()).filter((t) => t.id === 'pzeth'), { pzeth: 1000 });
   session = await launchChromium({ build: 'e2e' });
   ({ context, extensionId } = session);
   await session.worker.evaluate((s) => chrome.storage.local.set({ settings: s }), SETTINGS);
@@ -103,7 +106,8 @@ test('story: summary worst first -> detail with sourced petals -> site switched 
   let rows = await popupRows(popup, tabId, DASHBOARD);
   assert.deepEqual(Object.fromEntries(rows.map((r) => [r.id, r.count]).sort()), DASHBOARD);
   assert.deepEqual(rows.map((r) => r.worst), [...rows.map((r) => r.worst)].sort((a, b) => RANK[a]! - RANK[b]!), `worst first: ${rows.map((r) => `${r.id}=${r.worst}`).join(', ')}`);
-  assert.equal(rows.at(-1)?.id, 'pzeth', 'pzETH, all grey, comes last');
+  // Every exit venue is quoted on the local chain: pzETH's thin pool makes it red, so it comes first.
+  assert.equal(rows[0]?.id, 'pzeth', 'pzETH, red on a thin exit market, comes first');
   assert.notEqual(rows[0]!.worst, rows.at(-1)!.worst, 'the page mixes levels, so the order means something');
   // weETH and ezETH have live prices: their rows show the peg (and weETH its APY), fresh.
   const weeth = rows.find((r) => r.id === 'weeth')!;

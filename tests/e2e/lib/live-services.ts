@@ -9,6 +9,8 @@ import { startAnvil, type Anvil } from '../../support/anvil.ts';
 import { placeLrt, placeMulticall3 } from '../../support/chain.ts';
 import { startLlamaServer, type ChartPoint, type LlamaServer, type YieldPoint } from '../../support/llama-server.ts';
 import { placeSlashingState } from '../../support/slashing-state.ts';
+import { placeExitVenues, placeRedemptionPaths, type RedemptionState } from '../../support/venues.ts';
+import type { TokenProfile } from '../../../lib/registry/schema.ts';
 
 // Registry facts the tests rely on (lib/registry/data/etherfi.ts, renzo.ts, lido.ts). Hardcoded: node --test
 // cannot import lib/registry (extensionless imports).
@@ -59,6 +61,33 @@ export function settingsWithAlerts(alerts: { depegPct: number; watched: string[]
   return { version: 2, siteMode: 'all', disabledSites: [], onlySites: [], markLst: false, offline: false, rpc: {}, refreshMinutes: 10, alerts };
 }
 
+/**
+ * The registry itself, for placing its venues: node --test cannot import lib/registry (extensionless imports), so
+ * it is loaded through jiti, which resolves them.
+ */
+export async function registryTokens(): Promise<readonly TokenProfile[]> {
+  const { createJiti } = await import('jiti');
+  const jiti = createJiti(import.meta.url);
+  const { TOKENS } = await jiti.import<{ TOKENS: readonly TokenProfile[] }>('../../../lib/registry/index.ts');
+  return TOKENS;
+}
+
+/**
+ * Venue depth per token, whole tokens on each side of every venue (others: 20,000 ETH-token, 500 BTC-token).
+ * weETH is deep enough for a green market: constant product sells x·R/(1 − x) within x, about 2,040 within 2%.
+ */
+export const EXIT_DEPTH: Record<string, number> = { weeth: 100_000 };
+
+/**
+ * Withdrawal state: ether.fi 3 pending requests (1,235 ETH) and 320 ETH instant; Kelp 8 days, 35 requests, 1,235
+ * ETH committed; Puffer 2,000 ETH liquid at a 1% exit fee.
+ */
+export const REDEMPTION_STATE: RedemptionState = {
+  etherfi: { pending: [400, 500, 335], instantEth: 320 },
+  kelp: { delayDays: 8, requests: 35, aheadEth: 1235 },
+  puffer: { liquidEth: 2000, exitFeeBps: 100 },
+};
+
 export interface LiveServices {
   anvil: Anvil;
   llama: LlamaServer;
@@ -74,6 +103,10 @@ export interface LiveServices {
 export async function startLiveServices(opts: { slashing?: boolean } = {}): Promise<LiveServices> {
   const [anvil, llama] = await Promise.all([startAnvil(), startLlamaServer()]);
   await placeMulticall3(anvil.url);
+  // Every exit venue the registry names, and the withdrawal contracts the redemption job reads (first: the venue
+  // mocks include EigenLayer's, which the slashing state then fills).
+  await placeExitVenues(anvil.url, await registryTokens(), EXIT_DEPTH);
+  await placeRedemptionPaths(anvil.url, REDEMPTION_STATE);
   if (opts.slashing) await placeSlashingState(anvil.url);
   // LrtMock at both the rate sources and the token addresses: getRate() and totalSupply()/decimals() all answer.
   await placeLrt(anvil.url, WEETH, { rate: wei(WEETH_RATE), supply: 1_234_567n * 10n ** 18n, decimals: 18, symbol: 'weETH' });

@@ -8,6 +8,7 @@ import { TokenProfile } from '../../../lib/registry/schema';
 import { EXIT_LADDER, quoteExits, type ExitQuote } from '../../../lib/sources/exit';
 import { chainClient } from '../../../lib/sources/rpc';
 import { rate } from '../../../lib/risk/rate';
+import { liveRisk } from '../../../lib/risk/live';
 import { startAnvil, type Anvil } from '../../support/anvil';
 import { ADDRESSES, placeContract, placeProtocolMocks, setBalancerPool, setCurvePool, setFluidPool, setQuoterPool, setReverting } from '../../support/chain';
 
@@ -186,14 +187,21 @@ describe('exit quotes on every venue of a token', () => {
     expect(res).toMatchObject({ ok: false, kind: 'network' });
   });
 
-  test('the live exit petal from the quoted impact (today’s rate.ts judge)', async () => {
+  test('the live exit petal from the quote: lrt-v0.2 rules through liveRisk', async () => {
     await placeContract(url, EZ, 'LrtMock');
     const curveOnly = withVenues(EZETH, 'test-curve', [EZ_CURVE]);
     const q = ok((await quote([curveOnly]))['test-curve']);
     const at = new Date();
-    const red = rate(curveOnly, at, { exit: { impactPct: q.impactPct['1000']!, sizeLabel: '1,000 ezETH', asOf: at.toISOString(), links: [] } });
-    expect(red.petals.find((p) => p.id === 'exit')).toMatchObject({ level: 'bad', method: 'live' });
-    expect(red.petals.find((p) => p.id === 'exit')!.fact).toMatch(/Selling 1,000 ezETH costs 9\.\d+% in price impact \(over 5%\)/);
+    const value = { venue: q.venue, impactPct: q.impactPct, sellable: q.sellable, denomination: q.denomination, venues: q.venues.map((v) => ({ venue: v.venue, exitAsset: v.exitAsset, impactPct: v.impactPct, sellable: v.sellable, source: v.source })) };
+    const exitFact = { value, okAt: at.toISOString(), sources: [q.source], fresh: true, failing: [] };
+    const l = { rate: null, supply: null, price: null, peg: null, apy: null, tvl: null, exit: exitFact, missing: [] };
+    const r = rate(curveOnly, at, liveRisk(curveOnly, l, at));
+    const petal = r.petals.find((p) => p.id === 'exit')!;
+    // Curve 10,000 / 10,000: n = x·R/(1 − x) gives about 204 ezETH within 2% and 526 within 5%: over 100 within 5%
+    // but under 1,000 within 2%, so the market is yellow.
+    expect(petal).toMatchObject({ level: 'warning', method: 'live', verified: true });
+    expect(petal.fact).toMatch(/^about 2\d\d ezETH sellable within 2% and about 5\d\d ezETH within 5%\. /);
+    expect(petal.links![0]).toMatchObject({ kind: 'chain', function: 'get_dy(int128,int128,uint256)' });
   });
 });
 

@@ -179,6 +179,7 @@ describe('data status', () => {
 
   test('labels and states', () => {
     expect(jobLabel('rates:eip155:1')).toBe('Redemption rates and supply (Ethereum)');
+    expect(jobLabel('redemption:eip155:1')).toBe('Redemption queues, read from the withdrawal contracts (Ethereum)');
     expect(jobLabel('prices')).toBe('Market prices (DefiLlama coins)');
     expect(jobLabel('el-exposure')).toBe('EigenLayer slashing exposure (Ethereum)');
     expect(jobState(job({}))).toBe('ok');

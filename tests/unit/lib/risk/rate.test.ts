@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { getToken } from '../../../../lib/registry';
 import type { RiskInputs, TokenProfile } from '../../../../lib/registry/schema';
-import { CURATED_MAX_AGE_DAYS, headline, judgeAdmin, judgeBacking, judgeCode, judgeExit, judgeExitLive, judgePeg, judgePegLive, judgeSlashing, rate } from '../../../../lib/risk/rate';
+import { CURATED_MAX_AGE_DAYS, headline, judgeAdmin, judgeBacking, judgeCode, judgeExit, judgePeg, judgePegLive, judgeSlashing, rate } from '../../../../lib/risk/rate';
 import { METHOD_VERSION, PETALS, type Level, type Petal } from '../../../../lib/risk/types';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
@@ -210,25 +210,6 @@ describe('live peg rule (judgePegLive), at its edges', () => {
     expect(level(0.1, null, 0)).toBe('unknown');
     expect(level(0.6, null, 0)).toBe('warning');
     expect(level(0.1, 0.1, 6)).toBe('good');
-  });
-});
-
-describe('live exit rule (judgeExitLive), every branch', () => {
-  const sale = (impactPct: number) => ({ impactPct, sizeLabel: '1,000 pufETH', asOf: NOW.toISOString(), links: [] });
-  test.each<[string, TokenProfile, number, Level, RegExp]>([
-    ['redemptions closed beats any depth', exit({ redemptionsOpen: false }), 0.1, 'bad', /Redemptions are closed/],
-    ['impact over 5%', exit({}), 5.01, 'bad', /over 5%/],
-    ['impact exactly 5%', exit({}), 5, 'warning', /1–5%/],
-    ['impact over 1%', exit({}), 1.01, 'warning', /1–5%/],
-    ['impact exactly 1%, redemption over 21 days', exit({ primaryExitDays: 21.5 }), 1, 'warning', /over 21/],
-    ['thin impact, redemption state unknown', exit({ redemptionsOpen: null }), 0.5, 'unknown', /not known from a current source/],
-    ['thin impact, no curated exit facts', token(), 0.5, 'unknown', /not known from a current source/],
-    ['thin impact, curated exit facts too old', exit({ asOf: '2026-01-01' }), 0.5, 'unknown', /not known from a current source/],
-    ['thin impact, redemptions open within 21 days', exit({ primaryExitDays: 21 }), 1, 'good', /at most 1%.*redemptions are open/],
-  ])('%s', (_l, t, impact, level, fact) => {
-    const j = judgeExitLive(t, sale(impact), NOW);
-    expect(j.level).toBe(level);
-    expect(j.fact).toMatch(fact);
   });
 });
 
