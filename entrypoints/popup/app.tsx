@@ -193,10 +193,23 @@ export function App() {
       document.querySelector<HTMLElement>(`[data-list="${opener.current.list}"] [data-lrt-row="${CSS.escape(opener.current.id)}"]`)?.focus();
   }, [detail?.status, detail === null]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const back = () => {
+  const back = useCallback(() => {
     request.current++;
     setDetail(null);
-  };
+  }, []);
+
+  // Escape goes back from a detail wherever focus is (a detail opened from a notification may not hold focus yet).
+  const open = detail !== null;
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      back();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open, back]);
 
   // For the e2e run's report: when the tab's list first showed (performance.getEntriesByName('rl-list-ready')).
   useEffect(() => {
@@ -204,15 +217,7 @@ export function App() {
   }, [tab.status]);
 
   return (
-    <main
-      className="rl-popup"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && detail) {
-          e.preventDefault();
-          back();
-        }
-      }}
-    >
+    <main className="rl-popup">
       <header className="rl-popup-head">
         <img src="/icon/32.png" alt="" width={20} height={20} />
         <h1>Restake Lens</h1>

@@ -211,6 +211,7 @@ test('story: summary worst first -> detail with sourced petals -> site switched 
   await popup.getByRole('dialog', { name: 'ezETH' }).waitFor();
   assert.equal(await popup.locator('[data-petal="peg"]').getAttribute('data-level'), 'bad');
   // Back from there: no page to summarise, and the popup says so (not "no tokens on this page").
+  await popup.bringToFront();
   await popup.keyboard.press('Escape');
   await popup.getByTestId('standalone').waitFor();
 
