@@ -1,5 +1,6 @@
 // Runs in: background, tests. The refresh jobs: what each fetches for the WHOLE registry (never for the page being
 // viewed), how often, and which cache keys it fills. Each job returns per-key outcomes; the refresher stores them.
+import type { PublicClient } from 'viem';
 import type { TokenProfile } from '../registry/schema';
 import type { Endpoints } from '../sources/endpoints';
 import { fail, type Failure, type FailureKind, type Outcome } from '../sources/http';
@@ -106,28 +107,40 @@ async function rateApys(ctx: JobContext, tokens: readonly TokenProfile[], read: 
   return out;
 }
 
-const exitJob = (chain: string): Job => ({
-  id: `exit:${chain}`,
-  periodMin: JOB_PERIOD_MIN.exit,
-  keys: (ctx) => quotableOn(ctx.tokens, chain).map((t) => key.exit(t.id)),
-  async run(ctx) {
-    const tokens = quotableOn(ctx.tokens, chain);
-    if (!tokens.length) return { outcomes: [], failure: null, notes: [], requests: 0 };
-    const cc = chainClient(chain, ctx.endpoints.rpc[chain] ?? []);
-    if ('ok' in cc) return whole(cc, ctx.endpointNotes);
-    const res = await quoteExits(cc.client, tokens, chain);
-    const notes = [...(ctx.endpointNotes ?? []), ...cc.problems];
-    if (!res.ok) return whole(res, notes, cc.requests());
-    return {
-      failure: null,
-      notes,
-      requests: cc.requests(),
-      outcomes: Object.entries(res.data).map(([tid, o]) =>
-        o.ok ? { key: key.exit(tid), ok: true, value: exitValue(o.data), source: o.data.source } : failed(key.exit(tid), o),
-      ),
-    };
-  },
-});
+/**
+ * A job reading every eligible token on one chain through one reader (its own multicalls at one block); each
+ * token's outcome is its own key. Only the first RPC endpoint is contacted unless it fails.
+ */
+function chainJob<T>(
+  id: string,
+  periodMin: number,
+  chain: string,
+  eligible: (tokens: readonly TokenProfile[], chain: string) => TokenProfile[],
+  keyOf: (tokenId: string) => string,
+  read: (client: PublicClient, tokens: TokenProfile[], chain: string) => Promise<Outcome<Record<string, Outcome<T>>>>,
+  outcome: (key: string, o: Outcome<T>) => KeyOutcome,
+): Job {
+  return {
+    id,
+    periodMin,
+    keys: (ctx) => eligible(ctx.tokens, chain).map((t) => keyOf(t.id)),
+    async run(ctx) {
+      const tokens = eligible(ctx.tokens, chain);
+      if (!tokens.length) return { outcomes: [], failure: null, notes: [], requests: 0 };
+      const cc = chainClient(chain, ctx.endpoints.rpc[chain] ?? []);
+      if ('ok' in cc) return whole(cc, ctx.endpointNotes);
+      const res = await read(cc.client, tokens, chain);
+      const notes = [...(ctx.endpointNotes ?? []), ...cc.problems];
+      if (!res.ok) return whole(res, notes, cc.requests());
+      return { failure: null, notes, requests: cc.requests(), outcomes: Object.entries(res.data).map(([tid, o]) => outcome(keyOf(tid), o)) };
+    },
+  };
+}
+
+const exitJob = (chain: string): Job =>
+  chainJob(`exit:${chain}`, JOB_PERIOD_MIN.exit, chain, quotableOn, key.exit, quoteExits, (k, o) =>
+    o.ok ? { key: k, ok: true, value: exitValue(o.data), source: o.data.source } : failed(k, o),
+  );
 
 /** The quote as the cache keeps it (store.ts ExitValue): every figure the card shows, each venue with its own call. */
 function exitValue(q: ExitQuote) {
@@ -144,28 +157,10 @@ function exitValue(q: ExitQuote) {
 }
 
 /** Each protocol's own withdrawal path (lib/sources/redemption.ts), hourly, in one or two multicalls at one block. */
-const redemptionJob = (chain: string): Job => ({
-  id: `redemption:${chain}`,
-  periodMin: JOB_PERIOD_MIN.redemption,
-  keys: (ctx) => redeemableOn(ctx.tokens, chain).map((t) => key.redemption(t.id)),
-  async run(ctx) {
-    const tokens = redeemableOn(ctx.tokens, chain);
-    if (!tokens.length) return { outcomes: [], failure: null, notes: [], requests: 0 };
-    const cc = chainClient(chain, ctx.endpoints.rpc[chain] ?? []);
-    if ('ok' in cc) return whole(cc, ctx.endpointNotes);
-    const res = await readRedemptions(cc.client, tokens, chain);
-    const notes = [...(ctx.endpointNotes ?? []), ...cc.problems];
-    if (!res.ok) return whole(res, notes, cc.requests());
-    return {
-      failure: null,
-      notes,
-      requests: cc.requests(),
-      outcomes: Object.entries(res.data).map(([tid, o]): KeyOutcome =>
-        o.ok && o.data.sources[0] ? { key: key.redemption(tid), ok: true, value: o.data, source: o.data.sources[0] } : failed(key.redemption(tid), o.ok ? fail('revert', 'no withdrawal call answered') : o),
-      ),
-    };
-  },
-});
+const redemptionJob = (chain: string): Job =>
+  chainJob(`redemption:${chain}`, JOB_PERIOD_MIN.redemption, chain, redeemableOn, key.redemption, readRedemptions, (k, o) =>
+    o.ok && o.data.sources[0] ? { key: k, ok: true, value: o.data, source: o.data.sources[0] } : failed(k, o.ok ? fail('revert', 'no withdrawal call answered') : o),
+  );
 
 /** One request per item: a failing item does not stop the others, but a rate limit ends the run there. */
 async function oneByOne(items: readonly string[], keyOf: (item: string) => string, fetchOne: (item: string) => Promise<Outcome<unknown>>): Promise<JobRun> {
