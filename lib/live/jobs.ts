@@ -4,7 +4,7 @@ import type { PublicClient } from 'viem';
 import type { TokenProfile } from '../registry/schema';
 import type { Endpoints } from '../sources/endpoints';
 import { fail, type Failure, type FailureKind, type Outcome } from '../sources/http';
-import { fetchPriceCharts, fetchPrices, fetchTvl, fetchYield, type Batched } from '../sources/llama';
+import { fetchPoolMeta, fetchPriceCharts, fetchPrices, fetchTvl, fetchYield, type Batched } from '../sources/llama';
 import { chainClient } from '../sources/rpc';
 import { readRates, readableOn } from '../sources/rates';
 import { quoteExits, quotableOn, type ExitQuote } from '../sources/exit';
@@ -84,8 +84,9 @@ const ratesJob = (chain: string): Job => ({
 });
 
 /**
- * Keeps one rate sample per token and slot, then the APY computed from the samples for tokens DefiLlama has no pool
- * for (`rateapy:<token>`); until the samples cover enough days, no value (the card then shows no APY).
+ * Keeps one rate sample per token and slot, then the APY computed from the samples (`rateapy:<token>`), for every
+ * token with a rate read: the card shows it when DefiLlama's APY is missing or not verified for the token. Until the
+ * samples cover enough days, no value.
  */
 async function rateApys(ctx: JobContext, tokens: readonly TokenProfile[], read: Awaited<ReturnType<typeof readRates>> extends Outcome<infer D> ? D : never): Promise<KeyOutcome[]> {
   const store = ctx.rateSamples;
@@ -97,7 +98,6 @@ async function rateApys(ctx: JobContext, tokens: readonly TokenProfile[], read: 
     if (!r?.ok) continue;
     try {
       await store.record(t.id, { t: now, rate: r.data.rate }, now);
-      if (yieldPool(t) !== null) continue;
       const a = await store.apy(t.id, now);
       if (a.ok) out.push({ key: key.rateApy(t.id), ok: true, value: { apyPct: a.apyPct, days: a.days, basis: a.basis, from: a.from, to: a.to }, source: r.data.source });
     } catch {
@@ -218,6 +218,14 @@ const yieldsJob: Job = {
   run: (ctx) => oneByOne(pools(ctx), key.yield, (pool) => fetchYield(ctx.endpoints.yields, pool, opts(ctx))),
 };
 
+/** Daily: what DefiLlama says each shipped pool id is, so a wrong id never shows another pool's APY as the token's. */
+const poolCheckJob: Job = {
+  id: 'poolcheck',
+  periodMin: JOB_PERIOD_MIN.poolcheck,
+  keys: (ctx) => pools(ctx).map(key.poolCheck),
+  run: (ctx) => oneByOne(pools(ctx), key.poolCheck, (pool) => fetchPoolMeta(ctx.endpoints.yields, pool, opts(ctx))),
+};
+
 function slugs(ctx: JobContext): string[] {
   return [...new Set(ctx.tokens.flatMap((t) => (t.defillama ? [t.defillama.slug] : [])))];
 }
@@ -231,5 +239,5 @@ const tvlJob: Job = {
 
 /** Every job, for the chains the registry reads on. */
 export function allJobs(): Job[] {
-  return [ratesJob('eip155:1'), pricesJob, chartsJob, yieldsJob, tvlJob, exitJob('eip155:1'), redemptionJob('eip155:1'), ...slashingJobs()];
+  return [ratesJob('eip155:1'), pricesJob, chartsJob, yieldsJob, poolCheckJob, tvlJob, exitJob('eip155:1'), redemptionJob('eip155:1'), ...slashingJobs()];
 }

@@ -27,6 +27,8 @@ export const key = {
   price: (coin: string) => `price:${coin}`,
   chart: (coin: string) => `chart:${coin}`,
   yield: (pool: string) => `yield:${pool}`,
+  /** What DefiLlama says a shipped pool id is (project, symbol, chain): its APY is shown as verified only on a match. */
+  poolCheck: (pool: string) => `poolcheck:${pool}`,
   tvl: (slug: string) => `tvl:${slug}`,
   supply: (tokenId: string) => `supply:${tokenId}`,
   exit: (tokenId: string) => `exit:${tokenId}`,

@@ -5,6 +5,8 @@ export const JOB_PERIOD_MIN = {
   prices: 10,
   charts: 60,
   yields: 60,
+  // Which pool a shipped DefiLlama pool id names changes only if the registry is wrong: once a day is plenty.
+  poolcheck: 24 * 60,
   tvl: 60,
   exit: 60,
   redemption: 60,
@@ -23,6 +25,7 @@ export const FRESH_MIN = {
   price: 3 * JOB_PERIOD_MIN.prices,
   chart: 3 * JOB_PERIOD_MIN.charts,
   yield: 3 * JOB_PERIOD_MIN.yields,
+  poolcheck: 3 * JOB_PERIOD_MIN.poolcheck,
   tvl: 3 * JOB_PERIOD_MIN.tvl,
   exit: 3 * JOB_PERIOD_MIN.exit,
   slashing: 3 * JOB_PERIOD_MIN.exposure,

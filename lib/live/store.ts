@@ -26,6 +26,12 @@ const YieldValue = z.object({
   pointAt: iso,
   history: z.array(z.object({ t: z.number(), apyPct: num(APY_PCT.min, APY_PCT.max) })).check(z.maxLength(YIELD_MAX_POINTS)),
 });
+const PoolCheckValue = z.object({
+  listed: z.boolean(),
+  project: z.nullable(z.string().check(z.maxLength(80))),
+  symbol: z.nullable(z.string().check(z.maxLength(40))),
+  chain: z.nullable(z.string().check(z.maxLength(40))),
+});
 const TvlValue = num(0, TVL_USD.max);
 const Sellable = z.object({ size: z.nullable(num(0, 1e9)), basis: z.enum(['interpolated', 'at-least', 'below-smallest']), venue: z.nullable(z.string().check(z.maxLength(200))) });
 /** One quoted venue: what it pays out, its impact per ladder size, and the quoting call behind it. */
@@ -168,7 +174,7 @@ const SymVaultValue = z.object({
 
 /**
  * Value schema per key prefix: `rate:<token>`, `supply:<token>`, `price:<coin>`, `chart:<coin>`, `yield:<pool>`,
- * `tvl:<slug>`, `exit:<token>`, `redemption:<token>`, `rateapy:<token>`, and the slashing keys of lib/live/keys.ts. The bounds are the readers'
+ * `poolcheck:<pool>`, `tvl:<slug>`, `exit:<token>`, `redemption:<token>`, `rateapy:<token>`, and the slashing keys of lib/live/keys.ts. The bounds are the readers'
  * (lib/sources/bounds.ts): what is fetched can be kept.
  */
 export const VALUE_SCHEMAS = {
@@ -177,6 +183,7 @@ export const VALUE_SCHEMAS = {
   price: PriceValue,
   chart: ChartValue,
   yield: YieldValue,
+  poolcheck: PoolCheckValue,
   tvl: TvlValue,
   exit: ExitValue,
   redemption: RedemptionValue,

@@ -40,13 +40,14 @@ export function liveView(t: TokenProfile, l: TokenLive | null, now: Date, offlin
     const hist = p.maxAbsPct !== null ? `; up to ${n(p.maxAbsPct, 2)}% off over ${n(p.coverageDays, 1)} days` : '';
     facts.push(view('peg', 'Peg', l.peg, `${n(Math.abs(p.nowPct), 2)}% ${dir} backing (${usd(p.marketUsd)} vs ${usd(p.backingUsd)})${hist}`));
   }
-  if (l.apy) {
+  // A verified DefiLlama APY first, then one computed from the token's own rate, then an unchecked DefiLlama one.
+  const check = l.apy?.value.check;
+  const llamaFirst = l.apy !== null && (check?.state === 'verified' || !l.rateApy);
+  if (l.apy && llamaFirst) {
     const a = l.apy.value;
     const split = a.basePct !== null && a.premiumPct !== null ? `: ${n(a.basePct, 2)}% plain ETH staking + ${n(a.premiumPct, 2)}% restaking premium` : '';
-    const unconfirmed = t.defillama && !t.defillama.poolIdsVerified ? ' (DefiLlama pool id unverified)' : '';
-    facts.push(view('apy', 'APY', l.apy, `${n(a.totalPct, 2)}%${split}${unconfirmed}`));
-  }
-  if (!l.apy && l.rateApy) {
+    facts.push(view('apy', 'APY', l.apy, `${n(a.totalPct, 2)}%${split} (${check?.text ?? 'DefiLlama pool id not yet checked with DefiLlama'})`));
+  } else if (l.rateApy) {
     const a = l.rateApy.value;
     const split = a.basePct !== null && a.premiumPct !== null ? `: ${n(a.basePct, 2)}% plain ETH staking + ${n(a.premiumPct, 2)}% restaking premium` : '';
     const terms = a.wholeYield ? '' : ` in ${a.unit} terms, on top of ${a.unit}'s own staking yield`;
@@ -70,7 +71,9 @@ export function liveView(t: TokenProfile, l: TokenLive | null, now: Date, offlin
   } else if (failing) {
     note = `The last refresh failed (${failing}); the values shown are still fresh.`;
   }
-  return { mode: 'live', note, facts, pegHistory: l.peg?.value.history ?? [], apyHistory: l.apy?.value.history ?? [] };
+  // A pool id DefiLlama says is another pool: its APY was not used, and the card says why.
+  if (l.poolCheck?.state === 'mismatch') note = [note, `DefiLlama APY not shown: ${l.poolCheck.text}.`].filter(Boolean).join(' ');
+  return { mode: 'live', note, facts, pegHistory: l.peg?.value.history ?? [], apyHistory: l.apy && llamaFirst ? l.apy.value.history : [] };
 }
 
 /** A venue as the card names it: its kind, pair and a shortened address. */
