@@ -284,7 +284,13 @@ test('APY for at least 20 of the restaking tokens: verified by DefiLlama where i
   h.ctx.rateSamples = samples;
   forgetChainIds();
   await h.refresher.runDue();
-  const { entries } = await h.store.read();
+  const { entries, jobs } = await h.store.read();
+  // What the yield side of a refresh costs: one chart per distinct pool hourly, one check per pool daily.
+  const pools = new Set(TOKENS.flatMap((t) => t.defillama?.poolIds.slice(0, 1) ?? []));
+  expect(pools.size).toBe(6);
+  expect(jobs.yields!.requests).toBe(6);
+  expect(jobs.poolcheck!.requests).toBe(6);
+  expect(jobs.tvl!.requests).toBe(15);
   const now = new Date(T0);
   const shown: Record<string, string> = {};
   for (const t of TOKENS.filter((x) => isRestaking(x.category))) {
