@@ -7,7 +7,7 @@ import type { FailureKind } from '../sources/http';
 import type { TokenExposure } from '../sources/eigenlayer';
 import type { VaultExposure } from '../sources/symbiotic';
 import type { Entries, Entry, ValueOf } from './store';
-import { key, marketCoin, unitCoin, yieldPool } from './keys';
+import { key, marketCoin, routable, unitCoin, yieldPool } from './keys';
 import { MELLOW_VAULTS, specsFor } from './slashing-jobs';
 import { FRESH_MIN } from './periods';
 import { redeemableOn } from '../sources/redemption';
@@ -90,6 +90,8 @@ export interface TokenLive {
   apy: LiveFact<ApyValue> | null;
   tvl: LiveFact<number> | null;
   exit: LiveFact<ValueOf<'exit'>> | null;
+  /** The exit cross-check through an aggregator route (KyberSwap); sources: every route request it made. */
+  route?: LiveFact<ValueOf<'route'>> | null;
   /** The protocol's own withdrawal path read on-chain (lib/sources/redemption.ts); sources: every call it made. */
   redemption?: LiveFact<ValueOf<'redemption'>> | null;
   /** APY computed from the token's own rate samples (tokens without a DefiLlama pool), split like `apy`. */
@@ -240,6 +242,9 @@ export function tokenLive(t: TokenProfile, entries: Entries, now: Date, benchmar
   const tvl = t.defillama ? fact(get(key.tvl(t.defillama.slug)), FRESH.tvl, now, (v: ValueOf<'tvl'>) => v) : null;
   const hasVenue = t.exitVenues.some((v) => v.quote !== null);
   const exit = hasVenue ? fact(get(key.exit(t.id)), FRESH.exit, now, (v: ValueOf<'exit'>) => v) : null;
+  // Read without counting as missing: the cross-check exists only where an aggregator endpoint is configured.
+  const routeFact = routable([t]).length ? fact(entries[key.route(t.id)], FRESH.aggregator, now, (v: ValueOf<'route'>) => v) : null;
+  const route = routeFact && { ...routeFact, sources: routeFact.value.sources.length ? routeFact.value.sources : routeFact.sources };
   let rateApy: TokenLive['rateApy'] = null;
   // Computed whenever DefiLlama's figure is not a verified one: the card prefers a verified DefiLlama APY, then this.
   const ra = !(apy && check?.state === 'verified') && t.rateSource?.read ? fact(entries[key.rateApy(t.id)], FRESH.rateapy, now, (v: ValueOf<'rateapy'>) => v) : null;
@@ -259,7 +264,7 @@ export function tokenLive(t: TokenProfile, entries: Entries, now: Date, benchmar
   const red = redeemable ? fact(get(key.redemption(t.id)), FRESH.redemption, now, (v: ValueOf<'redemption'>) => v) : null;
   const redemption = red ? { ...red, sources: red.value.sources.length ? red.value.sources : red.sources } : null;
   const slashing = slashingFact(t, entries, now, FRESH.slashing, get);
-  return { rate, supply, price, peg, apy, tvl, exit, redemption, rateApy, slashing, poolCheck: check, missing };
+  return { rate, supply, price, peg, apy, tvl, exit, route, redemption, rateApy, slashing, poolCheck: check, missing };
 }
 
 /**

@@ -9,8 +9,9 @@ import { chainClient } from '../sources/rpc';
 import { readRates, readableOn } from '../sources/rates';
 import { quoteExits, quotableOn, type ExitQuote } from '../sources/exit';
 import { readRedemptions, redeemableOn } from '../sources/redemption';
+import { quoteAggregatorRoutes } from '../sources/aggregator';
 import { apiSource, type Source } from '../provenance';
-import { key, marketCoin, unitCoin, yieldPool } from './keys';
+import { key, marketCoin, routable, unitCoin, yieldPool } from './keys';
 import { JOB_PERIOD_MIN } from './periods';
 import { slashingJobs } from './slashing-jobs';
 import type { Entries } from './store';
@@ -26,6 +27,8 @@ export interface JobContext {
   endpointNotes?: string[];
   /** The cache as it is now: jobs that build on their own earlier results (the slashing staker map) read it. */
   cached?: () => Promise<Entries>;
+  /** Pause between aggregator requests (default 500 ms: KyberSwap's keyless tier); tests shorten it. */
+  aggregatorPauseMs?: number;
   /** Where the rates job keeps rate samples (per-token records, never inside the live cache); none: no computed APY. */
   rateSamples?: RateSampleStore;
 }
@@ -162,6 +165,22 @@ const redemptionJob = (chain: string): Job =>
     o.ok && o.data.sources[0] ? { key: k, ok: true, value: o.data, source: o.data.sources[0] } : failed(k, o.ok ? fail('revert', 'no withdrawal call answered') : o),
   );
 
+/** Every 6 hours: each routable token's sizes through KyberSwap's route API, in sequence, 500 ms apart. */
+const aggregatorJob: Job = {
+  id: 'aggregator',
+  periodMin: JOB_PERIOD_MIN.aggregator,
+  keys: (ctx) => (ctx.endpoints.aggregator ? routable(ctx.tokens).map((t) => key.route(t.id)) : []),
+  async run(ctx) {
+    const base = ctx.endpoints.aggregator;
+    const tokens = routable(ctx.tokens);
+    if (!base || tokens.length === 0) return { outcomes: [], failure: null, notes: [], requests: 0 };
+    const res = await quoteAggregatorRoutes(base, tokens, { ...opts(ctx), pauseMs: ctx.aggregatorPauseMs });
+    const outcomes = Object.entries(res).map(([id, o]): KeyOutcome => (o.ok ? { key: key.route(id), ok: true, value: o.data, source: o.data.sources[0]! } : failed(key.route(id), o)));
+    const requests = Object.values(res).reduce((n, o) => n + (o.ok ? o.data.sources.length : 1), 0);
+    return { outcomes, failure: null, notes: [], requests };
+  },
+};
+
 /** One request per item: a failing item does not stop the others, but a rate limit ends the run there. */
 async function oneByOne(items: readonly string[], keyOf: (item: string) => string, fetchOne: (item: string) => Promise<Outcome<unknown>>): Promise<JobRun> {
   const outcomes: KeyOutcome[] = [];
@@ -239,5 +258,5 @@ const tvlJob: Job = {
 
 /** Every job, for the chains the registry reads on. */
 export function allJobs(): Job[] {
-  return [ratesJob('eip155:1'), pricesJob, chartsJob, yieldsJob, poolCheckJob, tvlJob, exitJob('eip155:1'), redemptionJob('eip155:1'), ...slashingJobs()];
+  return [ratesJob('eip155:1'), pricesJob, chartsJob, yieldsJob, poolCheckJob, tvlJob, exitJob('eip155:1'), aggregatorJob, redemptionJob('eip155:1'), ...slashingJobs()];
 }

@@ -10,6 +10,9 @@ export const JOB_PERIOD_MIN = {
   tvl: 60,
   exit: 60,
   redemption: 60,
+  // The aggregator cross-check: 4 requests a token, 500 ms apart, on KyberSwap's keyless tier; every 6 hours keeps
+  // the whole registry's run under a minute and well inside its limits, and depth moves slowly.
+  aggregator: 6 * 60,
   // Slashing (issue 14): the staker map rotates hourly (enumeration once a day inside it), the exposure fast
   // paths run hourly: allocations take effect after an operator's allocation delay and Symbiotic limits after an
   // epoch, so an hour loses nothing a holder could act on.
@@ -30,6 +33,7 @@ export const FRESH_MIN = {
   exit: 3 * JOB_PERIOD_MIN.exit,
   slashing: 3 * JOB_PERIOD_MIN.exposure,
   redemption: 3 * JOB_PERIOD_MIN.redemption,
+  aggregator: 3 * JOB_PERIOD_MIN.aggregator,
   /** Recomputed on every rates run; its own staleness (the newest sample's age) is judged in rate-apy.ts. */
   rateapy: 3 * JOB_PERIOD_MIN.rates,
 } as const;

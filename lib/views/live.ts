@@ -59,9 +59,19 @@ export function liveView(t: TokenProfile, l: TokenLive | null, now: Date, offlin
     facts.push(view('exit', 'Price impact of selling', l.exit, parts.join(', ')));
     facts.push(...exitFacts(t, l.exit));
   }
+  if (l.route) {
+    // A cross-check, labelled as such: an off-chain route may split across venues, so it can show more depth than
+    // any one venue, and nothing checks it on-chain.
+    const r = l.route.value;
+    const s2 = r.sellable['2'];
+    const s5 = r.sellable['5'];
+    const size = (s: typeof s2) => (!s ? 'unknown' : s.size === null ? 'under the smallest quoted size' : `${s.basis === 'at-least' ? 'at least' : 'about'} ${n(s.size, s.size < 10 ? 2 : 0)} ${t.symbol}`);
+    const impact = Object.entries(r.impactPct).map(([sz, pct]) => `${Number(sz).toLocaleString('en-US')} ${t.symbol}: ${n(pct, 2)}%`).join(', ');
+    facts.push(view('exit-route', 'Aggregator route (KyberSwap, off-chain)', l.route, `${size(s2)} within 2%, ${size(s5)} within 5%${impact ? `; impact ${impact}` : ''}`));
+  }
   if (l.redemption) facts.push(view('redemption', 'Redemption', l.redemption, l.redemption.value.estimate));
   const stale = facts.filter((f) => !f.fresh);
-  const failing = failingText([l.rate, l.supply, l.price, l.peg, l.apy, l.tvl, l.exit, l.redemption, l.rateApy].flatMap((f) => f?.failing ?? []));
+  const failing = failingText([l.rate, l.supply, l.price, l.peg, l.apy, l.tvl, l.exit, l.route, l.redemption, l.rateApy].flatMap((f) => f?.failing ?? []));
   let note: string | null = null;
   if (facts.length === 0) {
     note = l.missing.length ? 'No live data yet: the first refresh has not completed, or its sources failed. Bundled data only.' : 'No live source for this token in the registry: bundled data only.';
