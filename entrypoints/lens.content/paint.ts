@@ -1,13 +1,17 @@
 // Runs in: content script. Draws marks as CSS Custom Highlights over the page's own text: no element, attribute or
 // text is added to the page, so no layout is caused and no framework sees a change.
 //
-// Each mark is one range in the Highlight registered under its contract name `lrt:<registry id>:<match kind>`
-// (docs/detection.md), so tests and outside checks can read what is marked. The names in use are styled by one
-// constructed stylesheet (`::highlight(<name>), …`), adopted into the document and into each open shadow root
-// holding a mark, only once a mark exists: a page with no mark (or a site switched off) sees no stylesheet, no
-// highlight and no name of ours. Each range is registered once: in Chromium's traces the paint work after a
-// highlight change grows with the number of registered ranges (npm run bench), so a second, private paint
-// highlight would double it.
+// A mark in or near the viewport is one range in the Highlight registered under its contract name
+// `lrt:<registry id>:<match kind>` (docs/detection.md), so tests and outside checks can read what is marked where
+// the user can see it. The names in use are styled by one constructed stylesheet (`::highlight(<name>), …`),
+// adopted into the document and into each open shadow root holding a mark, only once a mark exists: a page with no
+// mark (or a site switched off) sees no stylesheet, no highlight and no name of ours.
+//
+// Only marks near the viewport are registered: every frame after a highlight change, Chromium revisits every
+// registered range, styled or not (measured: 3,000 unstyled ranges cost a live feed as much as styled ones, and a
+// few thousand took PrePaint from 9 ms to 80-100 ms per frame). So each marked text node's element is watched by
+// an IntersectionObserver and its ranges are registered while it is within one viewport of the visible area; the
+// rest stay in the script's memory (marks.ts), still counted, hovered and stepped through.
 import type { MatchKind } from '../../lib/detect/types';
 import { guarded } from './log';
 import type { Mark, Painter } from './marks';
@@ -30,6 +34,24 @@ export function highlightPainter(doc: Document): Painter | null {
   const registered = new Map<string, Highlight>();
   let sheet: CSSStyleSheet | null = null;
   const styled = new Set<Root>();
+  /** Marks per watched element, and the elements near the viewport now (their marks are registered). */
+  const watched = new Map<Element, Set<Mark>>();
+  const near = new Set<Element>();
+  /** The element each mark is watched by (its node's parent when marked: the node may move before release). */
+  const watchedBy = new WeakMap<Mark, Element>();
+  const observer = new IntersectionObserver(
+    guarded('paint', (entries: IntersectionObserverEntry[]) => {
+      for (const e of entries) {
+        const marks = watched.get(e.target);
+        if (!marks) continue;
+        if (e.isIntersecting) {
+          near.add(e.target);
+          for (const m of marks) show(m);
+        } else if (near.delete(e.target)) for (const m of marks) hide(m);
+      }
+    }),
+    { rootMargin: '100%', delay: 100 } as IntersectionObserverInit,
+  );
 
   const style = (root: Root, name: string) => {
     if (!styledNames.has(name)) {
@@ -43,39 +65,64 @@ export function highlightPainter(doc: Document): Painter | null {
     styled.add(root);
   };
 
-  return {
-    add: guarded('paint', (mark: Mark) => {
-      const name = highlightName(mark.id, mark.kind);
-      let h = named.get(name);
-      if (!h) named.set(name, (h = new Highlight()));
-      h.add(mark.range);
-      // A page may have registered this name itself, or replaced our entry: our ranges are added to whatever the
-      // registry holds, so readers see every mark and the page's own ranges stay its own. The card never reads the
-      // registry (marks.ts), so a page-made range opens nothing.
-      let cur = registry.get(name);
-      if (!cur) registry.set(name, (cur = h));
-      if (registered.get(name) !== cur) {
-        registered.set(name, cur);
-        if (cur !== h) {
-          try {
-            for (const r of h) cur.add(r);
-          } catch {
-            // Firefox refuses a content script's range in a page-made Highlight: ours takes the name instead.
-            registry.set(name, (cur = h));
-            registered.set(name, h);
-          }
+  const show = (mark: Mark) => {
+    const name = highlightName(mark.id, mark.kind);
+    let h = named.get(name);
+    if (!h) named.set(name, (h = new Highlight()));
+    h.add(mark.range);
+    // A page may have registered this name itself, or replaced our entry: our ranges are added to whatever the
+    // registry holds, so readers see every mark and the page's own ranges stay its own. The card never reads the
+    // registry (marks.ts), so a page-made range opens nothing.
+    let cur = registry.get(name);
+    if (!cur) registry.set(name, (cur = h));
+    if (registered.get(name) !== cur) {
+      registered.set(name, cur);
+      if (cur !== h) {
+        try {
+          for (const r of h) cur.add(r);
+        } catch {
+          // Firefox refuses a content script's range in a page-made Highlight: ours takes the name instead.
+          registry.set(name, (cur = h));
+          registered.set(name, h);
         }
       }
-      cur.add(mark.range);
-      const root = mark.node.getRootNode();
-      if (root instanceof Document || root instanceof ShadowRoot) style(root, name);
+    }
+    cur.add(mark.range);
+    const root = mark.node.getRootNode();
+    if (root instanceof Document || root instanceof ShadowRoot) style(root, name);
+  };
+  const hide = (mark: Mark) => {
+    const name = highlightName(mark.id, mark.kind);
+    named.get(name)?.delete(mark.range);
+    registered.get(name)?.delete(mark.range);
+  };
+
+  return {
+    add: guarded('paint', (mark: Mark) => {
+      const el = mark.node.parentElement;
+      if (!el) return;
+      let set = watched.get(el);
+      if (!set) {
+        watched.set(el, (set = new Set()));
+        observer.observe(el);
+      }
+      set.add(mark);
+      watchedBy.set(mark, el);
+      if (near.has(el)) show(mark);
     }),
     remove(mark) {
-      const name = highlightName(mark.id, mark.kind);
-      named.get(name)?.delete(mark.range);
-      registered.get(name)?.delete(mark.range);
+      hide(mark);
+      const el = watchedBy.get(mark);
+      const set = el && watched.get(el);
+      if (!set?.delete(mark) || set.size) return;
+      watched.delete(el!);
+      near.delete(el!);
+      observer.unobserve(el!);
     },
     clear() {
+      observer.disconnect();
+      watched.clear();
+      near.clear();
       for (const [name, h] of named) {
         const cur = registered.get(name);
         if (cur === h && registry.get(name) === h) registry.delete(name);

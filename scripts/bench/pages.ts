@@ -76,7 +76,7 @@ const FEED_TOKENS = ['ezETH', 'weETH', 'rsETH'] as const;
 
 /**
  * (c) A live feed. `window.__feed.start()` appends FEED.perBatch rows every FEED.everyMs ms, FEED.batches
- * times. Every row carries one token in its third cell. The page records performance.now() at each append
+ * times, scrolled to the newest. Every row carries one token in its third cell. The page records performance.now() at each append
  * and, once per animation frame from CSS.highlights, when a mark first covers text in that row.
  * Before start, the page shows one mark in its heading (the bench waits for it: the extension is ready).
  */
@@ -125,6 +125,8 @@ export function feedPage(): { html: string; expectedMarks: number } {
           tbody.append(tr);
           appendedAt[i] = now;
         }
+        // The page follows its newest rows, as a log or a chat does: each new row is on screen when it arrives.
+        document.scrollingElement.scrollTop = document.scrollingElement.scrollHeight;
         if (++batch === ${FEED.batches}) { clearInterval(id); feed.ended = performance.now(); }
       }, ${FEED.everyMs});
     },

@@ -4,7 +4,7 @@ import { after, before } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
 import { startFixtureServer } from './lib/env.ts';
 import { launchChromium, registryIds, type ChromiumSession } from './lib/launch.ts';
-import { READ_EXPECTATIONS_JSON, frameLabels, mergeSnapshots, waitForExpectations, type Snapshot } from './lib/fixtures.ts';
+import { READ_EXPECTATIONS_JSON, frameLabels, mergeSnapshots, readScrolled, waitForExpectations, type Snapshot } from './lib/fixtures.ts';
 import { fixtureSuite } from './lib/fixture-suite.ts';
 import { hoverMark } from './lib/marks.ts';
 
@@ -37,7 +37,7 @@ fixtureSuite({
     const page = await session.context.newPage();
     await page.goto(server.url(path));
     return {
-      read: () => readAllFrames(page),
+      read: () => readScrolled(page, () => readAllFrames(page)),
       click: async (selector) => page.click(selector),
       hoverMark: (within) => hoverMark(page, within),
       cardOpen: () => page.evaluate(() => document.querySelector('[data-lrt-card]')?.shadowRoot?.querySelector('[role="dialog"]') != null),

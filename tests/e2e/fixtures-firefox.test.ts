@@ -5,7 +5,7 @@ import { after, before } from 'node:test';
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import { startFixtureServer } from './lib/env.ts';
 import { launchFirefox, registryIds } from './lib/launch.ts';
-import { READ_EXPECTATIONS_JSON, frameLabels, mergeSnapshots, waitForExpectations, type Snapshot } from './lib/fixtures.ts';
+import { READ_EXPECTATIONS_JSON, frameLabels, mergeSnapshots, readScrolled, waitForExpectations, type Snapshot } from './lib/fixtures.ts';
 import { fixtureSuite } from './lib/fixture-suite.ts';
 import { hoverMark } from './lib/marks.ts';
 
@@ -39,7 +39,7 @@ fixtureSuite({
     await page.setViewport({ width: 1100, height: 800 });
     await page.goto(server.url(path));
     return {
-      read: () => readAllFrames(page),
+      read: () => readScrolled(page, () => readAllFrames(page)),
       click: (selector) => page.click(selector),
       hoverMark: (within) => hoverMark(page, within),
       cardOpen: () => page.evaluate(() => document.querySelector('[data-lrt-card]')?.shadowRoot?.querySelector('[role="dialog"]') != null),
