@@ -7,6 +7,7 @@ import { SCREENSHOTS, startFixtureServer } from './lib/env.ts';
 import { launchChromium, type ChromiumSession } from './lib/launch.ts';
 import { countAllMarks, readCard, readMarks } from './lib/pages.ts';
 import { hoverMark, marksOn, scanIdle, waitForMarks } from './lib/marks.ts';
+import { poll } from './lib/poll.ts';
 import { SLICE_EXPECTED, SLICE_POPUP, SLICE_TOTAL } from './expect.ts';
 
 let context: BrowserContext;
@@ -37,6 +38,40 @@ test('marks exactly the expected tokens, and nothing in excluded or negative ele
   // Every mark of ours says how it matched, and covers exactly the page's own text of the token.
   assert.deepEqual([...new Set(ours.map((m) => m.kind))].sort(), ['symbol', 'wrapped']);
   assert.deepEqual([...new Set(ours.map((m) => m.text))].sort(), ['PT-weETH', 'eETH', 'ezETH', 'pufETH', 'rsETH', 'weETH']);
+  await page.close();
+});
+
+test('a long page registers only the marks near the viewport; the rest register as they scroll near, and all are counted', async () => {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(server.url('/fixtures/big-table.html'));
+  await scanIdle(page, 30_000);
+  // The tab report counts every mention (big-table.html: 2,000 ezETH and 800 weETH in 20,000 rows).
+  const reported = () =>
+    worker.evaluate(async () => {
+      const open = new Set((await chrome.tabs.query({})).map((t) => `tab:${t.id}:`));
+      const total: Record<string, number> = {};
+      for (const [k, v] of Object.entries(await chrome.storage.session.get(null)))
+        if (open.has(k.slice(0, k.lastIndexOf(':') + 1))) for (const [id, n] of Object.entries(v as Record<string, number>)) total[id] = (total[id] ?? 0) + n;
+      return total;
+    });
+  const deadline = Date.now() + 15_000;
+  let counts = await reported();
+  while ((counts.ezeth !== 2000 || counts.weeth !== 800) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 200));
+    counts = await reported();
+  }
+  assert.deepEqual(counts, { ezeth: 2000, weeth: 800 });
+  const registered = () => page.evaluate(countAllMarks);
+  const rowMarks = (id: string) => marksOn(page, { within: `#${id}` });
+  await waitForMarks(page, 1, { within: '#r10' });
+  const near = await registered();
+  assert.ok(near > 0 && near < 400, `only marks near the viewport are registered (${near} of 2,800)`);
+  assert.equal((await rowMarks('r20000')).length, 0);
+  await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+  await waitForMarks(page, 2, { within: '#r20000' });
+  await poll(() => rowMarks('r10'), (m) => m.length === 0, { timeoutMs: 5_000, what: 'the first rows unregistered once far away' });
+  assert.ok((await registered()) < 400);
   await page.close();
 });
 
