@@ -95,3 +95,38 @@ test('Firefox attack: nothing is marked in a designMode document; a region made 
   assert.deepEqual(await marksOn(design[0]!), [], 'no mark in a designMode document');
   await page.close();
 });
+
+test('Firefox attack: the production card lives in a closed shadow root: the page hit-tests the card on screen, yet cannot reach inside it', async () => {
+  const prod = await launchFirefox();
+  try {
+    const page = await prod.newPage();
+    await page.setViewport({ width: 1100, height: 800 });
+    await page.goto(server.url('/fixtures/attacks.html'));
+    await hoverMark(page, '#plain', 'rseth');
+    // The card is drawn: some point around the mention hit-tests to the host (a shadow root's content is
+    // retargeted to its host), so this is the real card on screen, not an empty host.
+    const shown = await poll(
+      () =>
+        page.evaluate(() => {
+          const host = document.querySelector('[data-lrt-card]');
+          if (!host) return false;
+          for (let y = 0; y < innerHeight; y += 20) for (let x = 0; x < innerWidth; x += 40) if (document.elementFromPoint(x, y) === host) return true;
+          return false;
+        }),
+      (v) => v,
+      { what: 'the card on screen' },
+    );
+    assert.equal(shown, true);
+    // The page sees the host and nothing inside it.
+    assert.deepEqual(
+      await page.evaluate(() => {
+        const host = document.querySelector('[data-lrt-card]')!;
+        return [host.shadowRoot, document.querySelectorAll('[role="dialog"]').length, host.childNodes.length];
+      }),
+      [null, 0, 0],
+    );
+    await page.close();
+  } finally {
+    await prod.close();
+  }
+});
