@@ -14,5 +14,7 @@ export const RATE_SAMPLES_PREFIX = 'rate-samples:';
 export const ALERTS_KEY = 'alerts:state';
 /** storage.session: per-tab token reports (lib/tab-reports.ts), `tab:<tabId>`. */
 export const TAB_PREFIX = 'tab:';
+/** storage.session: the marking limits each frame reached (lib/tab-reports.ts), `limits:<tabId>:<frameId>`. */
+export const LIMITS_PREFIX = 'limits:';
 /** storage.local, e2e builds only: local test services' endpoints. */
 export const DEV_ENDPOINTS_KEY = 'dev:endpoints';

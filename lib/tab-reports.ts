@@ -1,7 +1,8 @@
 // Runs in: background. Which tokens each frame of each tab shows, kept in storage.session so a restarted
 // MV3 service worker still knows. One key per (tab, frame): frames report independently, with no
 // read-modify-write race between them.
-import { TAB_PREFIX } from './storage-keys';
+import { LIMITS_PREFIX, TAB_PREFIX } from './storage-keys';
+import { MARK_LIMITS, MarkLimit } from './messaging/contract';
 import { browser } from 'wxt/browser';
 import { z } from './zod';
 
@@ -30,9 +31,28 @@ export async function tabCounts(tabId: number): Promise<Counts> {
   return total;
 }
 
+/** The limits a frame reached (kept apart from its counts, which other readers sum). */
+export async function saveFrameLimits(tabId: number, frameId: number, limits: readonly MarkLimit[]): Promise<void> {
+  const k = `${LIMITS_PREFIX}${tabId}:${frameId}`;
+  if (limits.length === 0) await browser.storage.session.remove(k);
+  else await browser.storage.session.set({ [k]: [...new Set(limits)] });
+}
+
+/** Every limit any frame of the tab reached, each once. Entries that fail to parse are skipped. */
+export async function tabLimits(tabId: number): Promise<MarkLimit[]> {
+  const all = await browser.storage.session.get(null);
+  const out = new Set<MarkLimit>();
+  for (const [k, v] of Object.entries(all)) {
+    if (!k.startsWith(`${LIMITS_PREFIX}${tabId}:`)) continue;
+    const parsed = z.array(MarkLimit).safeParse(v);
+    if (parsed.success) for (const l of parsed.data) out.add(l);
+  }
+  return MARK_LIMITS.filter((l) => out.has(l));
+}
+
 export async function clearTab(tabId: number): Promise<void> {
   const all = await browser.storage.session.get(null);
-  const stale = Object.keys(all).filter((k) => k.startsWith(tabPrefix(tabId)));
+  const stale = Object.keys(all).filter((k) => k.startsWith(tabPrefix(tabId)) || k.startsWith(`${LIMITS_PREFIX}${tabId}:`));
   if (stale.length) await browser.storage.session.remove(stale);
 }
 

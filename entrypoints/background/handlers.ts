@@ -8,7 +8,7 @@ import { enabledFor } from '../../lib/settings';
 import { readSettings } from '../../lib/settings-store';
 import { liveState, refreshAll } from '../../lib/live/service';
 import { HandlerError, type Handlers } from '../../lib/messaging/server';
-import { saveFrameReport } from '../../lib/tab-reports';
+import { saveFrameLimits, saveFrameReport, tabLimits } from '../../lib/tab-reports';
 import { rateLimiter } from '../../lib/rate-limit';
 import { updateBadge } from './badge';
 import { liveInput, tabRows } from './rows';
@@ -62,10 +62,11 @@ export const handlers: Handlers = {
     return { opened: true };
   },
 
-  'tab:report': async ({ counts }, ctx) => {
+  'tab:report': async ({ counts, limits }, ctx) => {
     if (ctx.tabId === undefined) return { stored: false };
     const known = Object.fromEntries(Object.entries(counts).filter(([id]) => getToken(id)));
     await saveFrameReport(ctx.tabId, ctx.frameId ?? 0, known);
+    await saveFrameLimits(ctx.tabId, ctx.frameId ?? 0, limits ?? []);
     await updateBadge(ctx.tabId);
     return { stored: true };
   },
@@ -78,6 +79,8 @@ export const handlers: Handlers = {
   },
 
   'tab:tokens': async ({ tabId }) => tabRows(tabId),
+
+  'tab:limits': async ({ tabId }) => tabLimits(tabId),
 
   'registry:list': async () => {
     const state = await liveState();

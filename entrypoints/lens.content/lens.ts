@@ -65,15 +65,17 @@ export function startLens(doc: Document, detect: DetectConfig, beforeReport: () 
   const marks = new Marks(highlightPainter(doc) ?? NO_PAINT);
   const abort = new AbortController();
 
-  let lastReport = '{}';
+  let lastReport = '[{},[]]';
+  /** The limits reached, reported with the counts: the popup says marking stopped or was cut short. */
+  const limits = new Set<BudgetHit>();
   const reporter = throttledReport(() => {
     if (abort.signal.aborted) return;
     const counts = marks.counts();
-    const json = JSON.stringify(counts);
+    const json = JSON.stringify([counts, [...limits]]);
     if (json === lastReport) return;
     lastReport = json;
     beforeReport();
-    send('tab:report', { counts }).catch((err: unknown) => {
+    send('tab:report', { counts, ...(limits.size ? { limits: [...limits] } : {}) }).catch((err: unknown) => {
       lastReport = '';
       logError('tab report', err);
     });
@@ -81,11 +83,13 @@ export function startLens(doc: Document, detect: DetectConfig, beforeReport: () 
 
   const follower = { add: (_root: Node) => {}, stop: () => {} };
   const onBudget = (hit: BudgetHit) => {
-    // The page keeps its marks so far; say why there are no more (the popup is the lead's: see the report note).
+    // The page keeps its marks so far; the popup says why there are no more (and the console, for developers).
     console.info(
       `[restake-lens] ${hit === 'node' ? `a text node names more than ${BUDGET.perNode} tokens: only the first are marked` : hit === 'page' ? `over ${BUDGET.perPage} mentions: marking stopped` : 'the page never stops changing: no longer following it'}`,
     );
     if (hit !== 'node') follower.stop();
+    limits.add(hit);
+    reporter.changed();
   };
   const scanner = createScanner(matcher, marks, {
     onMarked: reporter.changed,

@@ -1,6 +1,7 @@
 // Runs in: content script. Finds occurrences in text nodes (and links) and records them as marks, in time slices so
 // no task runs long. Never changes the page: see marks.ts and paint.ts. Walks open shadow roots it meets and reports
 // them so they are observed too.
+import type { MarkLimit } from '../../lib/messaging/contract';
 import { classifyLink, linkContext, mayHoldAddress, type LinkContext } from '../../lib/detect/links';
 import type { TextMatcher } from '../../lib/detect/text';
 import type { TextMatch } from '../../lib/detect/types';
@@ -35,7 +36,7 @@ export const BUDGET = {
   giveUpWindows: 3,
 };
 
-export type BudgetHit = 'node' | 'page' | 'busy';
+export type BudgetHit = MarkLimit;
 
 /** Text the user edits: marking it would put nothing in the page, but a card over the caret gets in the way. */
 const editable = (el: Element) => {

@@ -9,6 +9,8 @@ import { TokenCard, type CardState } from '../../components/token-card';
 import { DataStatus } from '../../components/data-status';
 import { worseFirst } from '../../lib/risk/levels';
 import { searchTokens } from '../../lib/registry/search';
+import type { MarkLimit } from '../../lib/messaging/contract';
+import { BUDGET } from '../lens.content/scanner';
 
 type Loadable<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; message: string };
 
@@ -64,6 +66,31 @@ function useSettled(text: string, ms: number): string {
   }, [text, ms]);
   return settled;
 }
+/** The marking limits the tab's frames reached, said under the list (the marks stop without a sound otherwise). */
+const loadLimits = async (): Promise<MarkLimit[]> => {
+  if (STANDALONE) return [];
+  const tabId = await targetTabId();
+  return tabId === undefined ? [] : send('tab:limits', { tabId });
+};
+const LIMIT_TEXT: Record<MarkLimit, string> = {
+  page: `Stopped marking after ${BUDGET.perPage.toLocaleString('en-US')} mentions on this page.`,
+  node: `Some text on this page holds more than ${BUDGET.perNode} mentions: only its first ${BUDGET.perNode} are marked.`,
+  busy: 'This page never stops changing: new content on it is no longer checked.',
+};
+
+function Limits({ limits }: { limits: Loadable<MarkLimit[]> }) {
+  if (limits.status !== 'ready' || !limits.data.length) return null;
+  return (
+    <ul className="rl-muted" data-testid="limits">
+      {limits.data.map((l) => (
+        <li key={l} data-limit={l}>
+          {LIMIT_TEXT[l]}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 const loadRegistry = () => send('registry:list', {});
 const loadStatus = () => send('live:status', {});
 
@@ -150,6 +177,7 @@ function Status({ status, reload }: { status: Loadable<LiveStatus>; reload: () =
 
 export function App() {
   const [tab] = useLoad(loadTab);
+  const [limits] = useLoad(loadLimits);
   const [registry] = useLoad(loadRegistry);
   const [status, reloadStatus] = useLoad(loadStatus);
   const [query, setQuery] = useState('');
@@ -252,6 +280,7 @@ export function App() {
           ) : (
             <TokenList tokens={tab.data} onOpen={openFromTab} />
           )}
+          <Limits limits={limits} />
           <Search registry={registry} query={query} setQuery={setQuery} onOpen={openFromSearch} />
           <Status status={status} reload={reloadStatus} />
         </>

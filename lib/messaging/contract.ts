@@ -5,6 +5,15 @@ import { z } from '../zod';
 import { DetectConfig, LiveStatus, MisnomerView, RegistryEntryView, TabTokenView, TokenCardView, TokenId } from '../views/schema';
 
 
+/**
+ * A marking limit a frame reached: `node` a text held more than its share of mentions (the first are marked),
+ * `page` the page passed its mention cap (marking stopped), `busy` the page never stopped changing (no longer
+ * followed). Defined here, the one vocabulary both ends check.
+ */
+export const MARK_LIMITS = ['node', 'page', 'busy'] as const;
+export const MarkLimit = z.enum(MARK_LIMITS);
+export type MarkLimit = z.infer<typeof MarkLimit>;
+
 /** Who may send a message: `content` = a content script in a web page; `ui` = an extension page. */
 export type Caller = 'content' | 'ui';
 
@@ -29,8 +38,14 @@ export const contract = {
   'tab:report': {
     callers: ['content'],
     // The full set of tokens this frame shows now; replaces the frame's previous report.
-    input: z.object({ counts: z.record(TokenId, z.int().check(z.positive())) }),
+    input: z.object({ counts: z.record(TokenId, z.int().check(z.positive())), limits: z.optional(z.array(MarkLimit)) }),
     output: z.object({ stored: z.boolean() }),
+  },
+  'tab:limits': {
+    callers: ['ui'],
+    // The marking limits any frame of the tab reached (the popup says so).
+    input: z.object({ tabId: z.int().check(z.nonnegative()) }),
+    output: z.array(MarkLimit),
   },
   'page:open': {
     callers: ['content', 'ui'],

@@ -242,3 +242,47 @@ test('attack: the production card lives in a closed shadow root the page cannot 
     await prod.close();
   }
 });
+
+test('the popup says when marking was cut short: the 80,000-mention text node reports its limit, a plain page none', async () => {
+  const popupFor = async (page: Page) => {
+    await page.bringToFront();
+    const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+    assert.ok(typeof tabId === 'number', 'tab found');
+    const popup = await context.newPage();
+    const extensionId = new URL(worker.url()).host;
+    // The report is throttled (at most every 2 s): poll the popup until it holds the tab's list.
+    return { popup, open: () => popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`) };
+  };
+  const page = await openAttacks();
+  await waitForMarks(page, 100, { within: '#flood' });
+  const { popup, open } = await popupFor(page);
+  const limits = await poll(
+    async () => {
+      await open();
+      await popup.waitForSelector('[data-testid="token-list"], .rl-empty');
+      return popup.$$eval('[data-limit]', (els) => els.map((e) => [e.getAttribute('data-limit'), e.textContent]));
+    },
+    (l) => l.length > 0,
+    { timeoutMs: 10_000, what: 'a limit in the popup' },
+  );
+  assert.deepEqual(limits, [['node', 'Some text on this page holds more than 100 mentions: only its first 100 are marked.']]);
+  await popup.close();
+  await page.close();
+
+  const plain = await context.newPage();
+  await plain.goto(server.url('/fixtures/slice.html'));
+  await waitForMarks(plain, 1, {}, { atLeast: true });
+  const other = await popupFor(plain);
+  await poll(
+    async () => {
+      await other.open();
+      await other.popup.waitForSelector('[data-testid="token-list"], .rl-empty');
+      return other.popup.locator('[data-testid="token-list"]').count();
+    },
+    (n) => n > 0,
+    { timeoutMs: 10_000, what: 'the plain page listed in the popup' },
+  );
+  assert.equal(await other.popup.locator('[data-limit]').count(), 0);
+  await other.popup.close();
+  await plain.close();
+});

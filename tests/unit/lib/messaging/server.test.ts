@@ -104,6 +104,19 @@ describe('dispatch', () => {
     const after = (await run(env('tab:tokens', { tabId: 7 }), popup)) as { data: Array<{ id: string; count: number }> };
     expect(after.data).toEqual([expect.objectContaining({ id: 'ezeth', count: 1 })]);
   });
+
+  test('limits reached are kept per frame, merged per tab in a fixed order, replaced by the next report and refused when unknown', async () => {
+    const limits = async (tabId: number) => ((await run(env('tab:limits', { tabId }), popup)) as { data: string[] }).data;
+    expect(await limits(7)).toEqual([]);
+    await run(env('tab:report', { counts: { ezeth: 1 }, limits: ['page'] }), content);
+    await run(env('tab:report', { counts: {}, limits: ['node', 'node'] }), { ...content, frameId: 2 });
+    expect(await limits(7)).toEqual(['node', 'page']);
+    expect(await limits(8)).toEqual([]);
+    await run(env('tab:report', { counts: { ezeth: 1 } }), content);
+    expect(await limits(7)).toEqual(['node']);
+    expect(await run(env('tab:report', { counts: {}, limits: ['other'] }), content)).toMatchObject({ error: 'bad-input' });
+    expect(await run(env('tab:limits', { tabId: 7 }), content)).toMatchObject({ error: 'forbidden' });
+  });
 });
 
 describe('client', () => {
