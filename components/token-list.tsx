@@ -53,12 +53,19 @@ export function levelCounts(tokens: ReadonlyArray<{ rating: { worst: LevelView }
   return countText(tokens.map((t) => t.rating.worst));
 }
 
-function Rows({ tokens, onOpen, now }: { tokens: readonly TabTokenView[]; onOpen: (t: TokenRowView) => void; now: Date }) {
+type OnShow = ((t: TokenRowView) => void) | undefined;
+
+function Rows({ tokens, onOpen, onShow, now }: { tokens: readonly TabTokenView[]; onOpen: (t: TokenRowView) => void; onShow: OnShow; now: Date }) {
   return (
     <ul className="rl-token-list" data-list="tab">
       {tokens.map((t) => (
         <li key={t.id}>
           <TokenRow t={t} count={t.count} onOpen={onOpen} now={now} />
+          {onShow && (
+            <button type="button" className="rl-show" data-show={t.id} onClick={() => onShow(t)}>
+              Show on page<span className="rl-sr"> ({t.symbol})</span>
+            </button>
+          )}
         </li>
       ))}
     </ul>
@@ -66,7 +73,8 @@ function Rows({ tokens, onOpen, now }: { tokens: readonly TabTokenView[]; onOpen
 }
 
 /** The tab's tokens, already sorted worst first: restaking tokens, then (if the user marks them) liquid staking tokens. */
-export function TokenList({ tokens, onOpen, now = new Date() }: { tokens: readonly TabTokenView[]; onOpen: (t: TokenRowView) => void; now?: Date }) {
+/** `onShow`: a "Show on page" button per row (the popup: scroll to the token's first mention and open its card). */
+export function TokenList({ tokens, onOpen, onShow, now = new Date() }: { tokens: readonly TabTokenView[]; onOpen: (t: TokenRowView) => void; onShow?: OnShow; now?: Date }) {
   const restaking = tokens.filter((t) => isRestaking(t.category));
   const lst = tokens.filter((t) => !isRestaking(t.category));
   if (!tokens.length) {
@@ -94,11 +102,11 @@ export function TokenList({ tokens, onOpen, now = new Date() }: { tokens: readon
           By worst petal: {levelCounts(restaking)} · {mentions} {mentions === 1 ? 'mention' : 'mentions'}
         </p>
       )}
-      <Rows tokens={restaking} onOpen={onOpen} now={now} />
+      <Rows tokens={restaking} onOpen={onOpen} onShow={onShow} now={now} />
       {lst.length > 0 && (
         <>
           <h3 className="rl-list-title rl-list-sub">Liquid staking tokens (not restaking)</h3>
-          <Rows tokens={lst} onOpen={onOpen} now={now} />
+          <Rows tokens={lst} onOpen={onOpen} onShow={onShow} now={now} />
         </>
       )}
     </section>

@@ -1,4 +1,5 @@
 // Runs in: background. One function per contract message.
+import { showToken } from '../../lib/messaging/to-content';
 import { browser } from 'wxt/browser';
 import { REGISTRY_VERSION, TOKENS, getToken } from '../../lib/registry';
 import { detectConfig } from '../../lib/registry/detect-config';
@@ -81,6 +82,12 @@ export const handlers: Handlers = {
   'tab:tokens': async ({ tabId }) => tabRows(tabId),
 
   'tab:limits': async ({ tabId }) => tabLimits(tabId),
+
+  'tab:show': async ({ tabId, id }) => {
+    // The same path as the "next mention" shortcut: the top frame only. A tab without our script cannot answer.
+    const reply: unknown = await browser.tabs.sendMessage(tabId, showToken(id), { frameId: 0 }).catch(() => null);
+    return { shown: typeof reply === 'object' && reply !== null && (reply as { shown?: unknown }).shown === true };
+  },
 
   'registry:list': async () => {
     const state = await liveState();

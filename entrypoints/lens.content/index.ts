@@ -3,7 +3,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { send } from '../../lib/messaging/page-client';
-import { FRAME_PORT, isNextMention, isSettingsChanged } from '../../lib/messaging/to-content';
+import { FRAME_PORT, isNextMention, isSettingsChanged, tokenToShow } from '../../lib/messaging/to-content';
 import { E2E_IDLE_NAME, startLens, type Lens } from './lens';
 
 const E2E = import.meta.env.MODE === 'e2e';
@@ -45,9 +45,11 @@ export default defineContentScript({
     };
     await apply();
     // The background relays the "next mention" shortcut (to the top frame only) and says when settings changed.
-    const onMessage = (message: unknown, sender: { id?: string }) => {
+    const onMessage = (message: unknown, sender: { id?: string }, reply: (r: unknown) => void) => {
       if (sender.id !== browser.runtime.id) return undefined;
+      const show = tokenToShow(message);
       if (isNextMention(message)) lens?.next();
+      else if (show !== null) reply({ shown: lens?.show(show) ?? false });
       else if (isSettingsChanged(message)) void apply();
       return undefined;
     };

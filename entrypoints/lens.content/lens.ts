@@ -23,6 +23,8 @@ export interface Lens {
   navigated(): void;
   /** The "next mention" shortcut: scroll to the mention after the last one shown and open its card. */
   next(): void;
+  /** The popup's "show on page": scroll to the first mention of token `id` and open its card; false if none. */
+  show(id: string): boolean;
   stop(): void;
 }
 
@@ -125,6 +127,13 @@ export function startLens(doc: Document, detect: DetectConfig, beforeReport: () 
       const i = shown ? all.findIndex((m) => inTextOrder(m, shown!) > 0) : 0;
       shown = all[i < 0 ? 0 : i]!;
       hover.show(shown);
+    },
+    show(id) {
+      const first = [...marks.all()].filter((m) => m.id === id && m.kind !== 'impostor' && marks.holds(m)).sort(inTextOrder)[0];
+      if (!first) return false;
+      shown = first;
+      hover.show(first);
+      return true;
     },
     stop() {
       abort.abort();

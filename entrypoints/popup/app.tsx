@@ -209,6 +209,15 @@ export function App() {
     [fetchDetail],
   );
   const openFromTab = useCallback((t: TokenRowView) => openDetail(t, 'tab'), [openDetail]);
+  const showOnPage = useCallback((t: TokenRowView) => {
+    void (async () => {
+      const tabId = await targetTabId();
+      if (tabId === undefined) return;
+      const { shown } = await send('tab:show', { tabId, id: t.id });
+      // The toolbar popup closes so the page, now showing the card, is in front (a popup opened in a tab stays).
+      if (shown && params.get('tabId') === null) window.close();
+    })().catch(() => undefined);
+  }, []);
   const openFromSearch = useCallback((t: TokenRowView) => openDetail(t, 'search'), [openDetail]);
   useEffect(() => {
     if (DEEP_LINK) fetchDetail({ id: DEEP_LINK, symbol: DEEP_LINK });
@@ -278,7 +287,7 @@ export function App() {
               below.
             </p>
           ) : (
-            <TokenList tokens={tab.data} onOpen={openFromTab} />
+            <TokenList tokens={tab.data} onOpen={openFromTab} onShow={showOnPage} />
           )}
           <Limits limits={limits} />
           <Search registry={registry} query={query} setQuery={setQuery} onOpen={openFromSearch} />

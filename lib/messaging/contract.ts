@@ -41,6 +41,12 @@ export const contract = {
     input: z.object({ counts: z.record(TokenId, z.int().check(z.positive())), limits: z.optional(z.array(MarkLimit)) }),
     output: z.object({ stored: z.boolean() }),
   },
+  'tab:show': {
+    callers: ['ui'],
+    // The popup's "show on page": the tab's top frame scrolls to the token's first mention and opens its card.
+    input: z.object({ tabId: z.int().check(z.nonnegative()), id: TokenId }),
+    output: z.object({ shown: z.boolean() }),
+  },
   'tab:limits': {
     callers: ['ui'],
     // The marking limits any frame of the tab reached (the popup says so).

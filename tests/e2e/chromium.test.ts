@@ -175,6 +175,31 @@ test('the popup lists the restaking tokens found in the tab', async () => {
   await page.close();
 });
 
+test('the popup\'s "Show on page" scrolls the tab to the token\'s first mention and opens its card there', async () => {
+  const page = await context.newPage();
+  await page.goto(server.url('/fixtures/slice.html'));
+  await waitForMarks(page, SLICE_TOTAL, { except: '#spoof' });
+  await page.bringToFront();
+  const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+  assert.ok(typeof tabId === 'number', 'fixture tab found');
+  assert.equal(await page.evaluate(readCard), null);
+  const popup = await context.newPage();
+  await poll(
+    async () => {
+      await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+      await popup.waitForSelector('[data-testid="token-list"], .rl-empty');
+      return popup.locator('[data-show="weeth"]').count();
+    },
+    (n) => n > 0,
+    { timeoutMs: 10_000, what: 'a "Show on page" button for weETH' },
+  );
+  await popup.click('[data-show="weeth"]');
+  const card = await poll(() => page.evaluate(readCard), (c) => c !== null, { timeoutMs: 5_000, what: 'the weETH card on the page' });
+  assert.equal(card!.label, 'weETH');
+  await popup.close();
+  await page.close();
+});
+
 test('registry.json ships in the build with the stable shape', async () => {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/registry.json`);
