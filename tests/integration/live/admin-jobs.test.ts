@@ -92,6 +92,37 @@ describe('the admin job through the Refresher, into cards', () => {
     expect(petal(await card('lbtc')).fact).toMatch(/by a 3-of-5 Safe \(0x251a604E8E8f6906d60f8dedC5aAeb8CD38F4892\), with 24 h \(timelock tier 2\)/);
   }, 120_000);
 
+  test('the card’s Admin section: the sentence, each contract with its path hop by hop, pausers apart, what was not read', async () => {
+    const rs = (await card('rseth')).adminLive!;
+    expect(rs).toMatchObject({ state: 'read', fresh: true, chain: 'eip155:1', verified: true });
+    expect(rs.sentence).toMatch(/^Fastest known way to change rsETH: RSETH_OFTAdapter \(LayerZero escrow\) can be upgraded or re-pointed by a 3-of-6 Safe .* with no delay \(timelock tier 4\)\.$/);
+    const token = rs.contracts.find((c) => c.address === A.rseth)!;
+    expect(token.paths[0]).toMatchObject({ holder: expect.stringMatching(/a 6-of-8 Safe/), delay: '10 days', tier: 1, resolved: true });
+    expect(token.paths[0]!.hops.map((h) => [h.from, h.role, h.to])).toEqual([
+      [A.rseth, 'proxy admin (EIP-1967 admin slot)', A.kelpProxyAdmin],
+      [A.kelpProxyAdmin, 'owner()', A.kelpTimelock],
+      [A.kelpTimelock, 'timelock proposer', A.kelpSafe],
+    ]);
+    expect(token.paths[0]!.hops[0]!.sources[0]).toMatchObject({ kind: 'chain', contract: A.rseth, function: expect.stringMatching(/^eth_getStorageAt\(admin slot/) });
+    expect(rs.contracts.find((c) => c.address === A.kelpOft)!.weakest).toBe(true);
+    // The curated oracle bypass, with its source; its holder is not named.
+    expect(rs.bypasses[0]).toMatchObject({ target: 'rsETH price oracles', verified: false, sources: [expect.objectContaining({ kind: 'doc' })] });
+    expect(rs.notRead.some((n) => /rsETH price oracles: a controller whose kind is not readable/.test(n))).toBe(true);
+    const we = (await card('weeth')).adminLive!;
+    expect(we.pausers).toEqual([expect.objectContaining({ level: 'warning', holder: 'a single key', verified: false })]);
+    const weeth = we.contracts.find((c) => c.address === A.weeth)!;
+    expect(weeth.paths[0]!.hops[0]).toMatchObject({ role: 'control held in code (curated)', to: A.etherfiUpgradeTimelock, sources: [] });
+    // Contracts with code but no readable control are said to be not read, never dropped.
+    expect(we.notRead.length + we.moreNotRead).toBeGreaterThan(0);
+    const pf = (await card('pufeth')).adminLive!;
+    expect(pf.pausers).toEqual([expect.objectContaining({ level: 'good', holder: expect.stringMatching(/a 2-of-3 Safe/) })]);
+    const lb = (await card('lbtc')).adminLive!;
+    expect(lb.contracts.find((c) => c.address === A.lbtc)!.paths.some((p) => /a single key \(0x3F6BF1C36CcBb59eAF8415301a0ceC73c344a079\), executed only by a 3-of-5 Safe/.test(p.holder))).toBe(true);
+    const offline = toCardView(getToken('rseth')!, REGISTRY_VERSION, new Date(), { live: null, offline: true });
+    expect(offline.adminLive?.state).toBe('offline');
+    expect(toCardView(getToken('steth')!, REGISTRY_VERSION, new Date()).adminLive).toBeUndefined();
+  });
+
   test('a shorter delay is kept as a change, with the date it was seen', async () => {
     await setTimelockDelay(anvil.url, A.kelpTimelock, 9 * 86_400);
     await refresher.run(JOB);
@@ -101,6 +132,9 @@ describe('the admin job through the Refresher, into cards', () => {
     await refresher.run(JOB);
     const w = (await store.read()).entries[key.admin('rseth')]!.value as ValueOf<'admin'>;
     expect(w.changes.map((c) => c.kind)).toEqual(['longer-delay', 'shorter-delay']);
+    const lines = (await card('rseth')).adminLive!.changes;
+    expect(lines[1]).toMatchObject({ text: `shorter delay on ${A.kelpTimelock}: 10 days → 9 days (weakens control)`, weakens: true, seenAt: v.discovery.at });
+    expect(lines[1]!.sources[0]).toMatchObject({ kind: 'chain', function: 'getMinDelay()' });
   }, 60_000);
 
   test('changes are bounded: the newest ten, none older than 90 days', () => {
