@@ -79,7 +79,10 @@ function adminInput(t: TokenProfile, l: TokenLive, now: Date): LiveRisk['admin']
   const { contracts, curated } = judgeInput(controls, discovery);
   const r = l.redemption;
   const redemptionDays = r?.fresh && r.value.delayDays !== null ? r.value.delayDays : (t.risk.exit?.primaryExitDays ?? null);
-  const petal = adminPetal(judgeAdminPaths({ discovery, contracts, curated, redemptionDays, now }));
+  const judgement = judgeAdminPaths({ discovery, contracts, curated, redemptionDays, now });
+  // A read that resolved no path to a holder does not replace the curated petal: it shows on the card as not read.
+  if (!judgement.weakest) return undefined;
+  const petal = adminPetal(judgement);
   if (petal.method !== 'live' || !petal.asOf) return undefined;
   const docs = controls.sources
     .filter((s) => petal.sources.includes(s.id))
