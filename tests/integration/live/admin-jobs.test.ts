@@ -15,10 +15,27 @@ import { ADMIN_DISCOVERY_TTL_MS } from '../../../lib/risk/admin';
 import { toCardView } from '../../../lib/views/build';
 import { TokenCardView } from '../../../lib/views/schema';
 import { startAnvil, type Anvil } from '../../support/anvil';
-import { placeMulticall3 } from '../../support/chain';
+import { placeMulticall3, send } from '../../support/chain';
+import { ownableMockAbi, placeOwned } from '../../support/admin-chain';
+import { getAddress } from 'viem';
 import { A, EXPECTED, placeAdminState, setTimelockDelay } from '../../support/admin-state';
 
 let anvil: Anvil;
+
+// Faults at uniETH's contracts that matter (Bedrock-Technology/stake@64bcb9e9 README): an implementation slot
+// pointing at an address with no code, an ownership cycle, a chain of owners past the depth limit, a reverting owner().
+const UNIETH = { token: '0xF1376bceF0f78459C0Ed0ba5ddce976F1ddF51F4', staking: '0x4beFa2aA9c305238AA3E0b5D17eB20C045269E9d', redeem: '0x98169228cB99Ed26c1043eD8Ca53A5Cb371D3B8D', restaking: '0x3F4eaCeb930b0Edfa78a1DFCbaE5c5494E6e9850' } as const;
+const t = (n: number) => getAddress(`0x00000000000000000000000000000000000af${n.toString(16).padStart(3, '0')}`);
+async function placeFaults(url: string) {
+  await placeOwned(url, UNIETH.token, { implementation: t(0xdea), owner: t(0xbee) });
+  await placeOwned(url, UNIETH.staking, { owner: t(0xc1a) });
+  await placeOwned(url, t(0xc1a), { owner: t(0xc1b) });
+  await placeOwned(url, t(0xc1b), { owner: t(0xc1a) });
+  const deep = [UNIETH.redeem, t(0xd1), t(0xd2), t(0xd3), t(0xd4), t(0xd5)];
+  for (let i = 0; i < deep.length; i++) await placeOwned(url, deep[i]!, { owner: deep[i + 1] ?? t(0xbee) });
+  await placeOwned(url, UNIETH.restaking, { owner: t(0xbee) });
+  await send(url, UNIETH.restaking, ownableMockAbi, 'setReverting', [true]);
+}
 
 function memory(): KeyValue {
   const data: Record<string, unknown> = {};
@@ -32,6 +49,7 @@ beforeAll(async () => {
   anvil = await startAnvil();
   await placeMulticall3(anvil.url);
   await placeAdminState(anvil.url);
+  await placeFaults(anvil.url);
 }, 120_000);
 afterAll(() => anvil?.stop());
 
@@ -121,6 +139,18 @@ describe('the admin job through the Refresher, into cards', () => {
     const offline = toCardView(getToken('rseth')!, REGISTRY_VERSION, new Date(), { live: null, offline: true });
     expect(offline.adminLive?.state).toBe('offline');
     expect(toCardView(getToken('steth')!, REGISTRY_VERSION, new Date()).adminLive).toBeUndefined();
+  });
+
+  test('faults stay contained: the card says what was not read (no code, a cycle, the depth limit, a revert)', async () => {
+    const v = (await card('unieth')).adminLive!;
+    expect(v.state).toBe('read');
+    const lines = v.notRead.join('\n');
+    expect(lines).toContain(`implementation ${t(0xdea)} has no code`);
+    expect(lines).toMatch(/control loops back/);
+    expect(lines).toMatch(/not read: the depth limit was reached/);
+    expect(lines).toMatch(/Restaking \(EigenLayer side\): a controller whose kind is not readable/);
+    // The token's own path still resolves: an EOA owner with no delay.
+    expect(petal(await card('unieth'))).toMatchObject({ level: 'bad', method: 'live' });
   });
 
   test('a shorter delay is kept as a change, with the date it was seen', async () => {
