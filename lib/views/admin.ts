@@ -34,15 +34,26 @@ function whoHolds(p: ControlPath): string {
   return held === p.holder ? holderText(p.holder) : `${holderText(p.holder)}, executed only by ${holderText(held)}`;
 }
 
-function pathView(p: ControlPath): AdminPathView {
+/** A curated hop is no chain read: it cites the curated edge's own sources, and says what the edge is. */
+function curatedHop(controls: TokenControls, from: string, to: string | null): { note: string | null; sources: SourceView[] } {
+  const e = controls.edges.find((x) => lc(x.from) === lc(from) && to !== null && lc(x.to) === lc(to));
+  if (!e) return { note: null, sources: [] };
+  return { note: e.note, sources: controls.sources.filter((s) => e.sources.includes(s.id)).map(doc) };
+}
+
+function pathView(p: ControlPath, controls: TokenControls): AdminPathView {
   return {
-    hops: p.hops.slice(0, 12).map((h, i) => ({
-      from: h.address,
-      role: h.role === 'curated' ? `${ROLE_TEXT.curated}` : ROLE_TEXT[h.role],
-      to: p.hops[i + 1]?.address ?? p.holder.address,
-      delay: h.delaySec > 0 ? fmtDelay(h.delaySec) : null,
-      sources: h.source ? [h.source] : [],
-    })),
+    hops: p.hops.slice(0, 12).map((h, i) => {
+      const to = p.hops[i + 1]?.address ?? p.holder.address;
+      const curated = h.role === 'curated' ? curatedHop(controls, h.address, to) : null;
+      return {
+        from: h.address,
+        role: curated?.note ? `${ROLE_TEXT.curated}: ${curated.note.slice(0, 150)}` : ROLE_TEXT[h.role],
+        to,
+        delay: h.delaySec > 0 ? fmtDelay(h.delaySec) : null,
+        sources: h.source ? [h.source] : (curated?.sources ?? []),
+      };
+    }),
     holder: whoHolds(p),
     delay: fmtDelay(p.delaySec),
     tier: timelockTier(p.delaySec),
@@ -158,7 +169,7 @@ export function adminView(t: TokenProfile, l: TokenLive | null, offline: boolean
         verified: c.verified,
         weakest: !!w?.target && lc(w.target) === lc(c.address),
         note: contractNote(discovery, c.address),
-        paths: paths.slice(0, MAX_PATHS_PER_CONTRACT).map(pathView),
+        paths: paths.slice(0, MAX_PATHS_PER_CONTRACT).map((p) => pathView(p, controls)),
         morePaths: Math.max(0, paths.length - MAX_PATHS_PER_CONTRACT),
       };
     }),

@@ -129,7 +129,9 @@ describe('the admin job through the Refresher, into cards', () => {
     const we = (await card('weeth')).adminLive!;
     expect(we.pausers).toEqual([expect.objectContaining({ level: 'warning', holder: 'a single key', verified: false })]);
     const weeth = we.contracts.find((c) => c.address === A.weeth)!;
-    expect(weeth.paths[0]!.hops[0]).toMatchObject({ role: 'control held in code (curated)', to: A.etherfiUpgradeTimelock, sources: [] });
+    // The curated hop is no chain read: it says what it is and cites ether.fi's own code.
+    expect(weeth.paths[0]!.hops[0]).toMatchObject({ role: expect.stringMatching(/^control held in code \(curated\): weETH is UUPS: _authorizeUpgrade requires RoleRegistry/), to: A.etherfiUpgradeTimelock });
+    expect(weeth.paths[0]!.hops[0]!.sources.map((x) => (x.kind === 'doc' ? x.title : ''))).toContain('ether.fi WeETH.sol: _authorizeUpgrade is onlyUpgradeTimelock');
     // Contracts with code but no readable control are said to be not read, never dropped.
     expect(we.notRead.length + we.moreNotRead).toBeGreaterThan(0);
     const pf = (await card('pufeth')).adminLive!;
