@@ -58,4 +58,6 @@ export const key = {
   redemption: (tokenId: string) => `redemption:${tokenId}`,
   /** APY computed from the token's own rate samples, for tokens without a DefiLlama pool. */
   rateApy: (tokenId: string) => `rateapy:${tokenId}`,
+  /** Who controls the contracts that matter for one token's controls list (lib/registry/controls.ts), read daily. */
+  admin: (controlsId: string) => `admin:${controlsId}`,
 };

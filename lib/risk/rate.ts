@@ -217,6 +217,8 @@ export interface LiveRisk {
   };
   /** Slashing figures read from chain (lib/risk/slashing.ts judges them); `verified`: the staker list is sourced. */
   slashing?: { figures: SlashingFigures; asOf: string; links: Link[]; verified: boolean };
+  /** The Admin petal judged on the weakest path read from chain (lib/risk/admin.ts); set only while the read is fresh. */
+  admin?: { level: Level; fact: string; asOf: string; links: Link[]; verified: boolean };
 }
 
 export type Link = Source;
@@ -256,6 +258,10 @@ export function rate(t: TokenProfile, now: Date, liveRisk: LiveRisk = {}): Ratin
       const s = liveRisk.slashing;
       const { level, fact } = judgeSlashingLive(s.figures, now);
       return live(id, { level, fact }, s.asOf, s.links, s.verified, 'staker contract list');
+    }
+    if (id === 'admin' && liveRisk.admin) {
+      const a = liveRisk.admin;
+      return live(id, { level: a.level, fact: a.fact }, a.asOf, a.links, a.verified, 'contract list');
     }
     if (id === 'exit' && liveRisk.exitPetal) {
       const e = liveRisk.exitPetal;
