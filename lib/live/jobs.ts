@@ -13,6 +13,7 @@ import { apiSource, type Source } from '../provenance';
 import { key, marketCoin, unitCoin, yieldPool } from './keys';
 import { JOB_PERIOD_MIN } from './periods';
 import { slashingJobs } from './slashing-jobs';
+import { backingJobs } from './backing-jobs';
 import type { Entries } from './store';
 import type { RateSampleStore } from './rate-apy';
 
@@ -231,5 +232,5 @@ const tvlJob: Job = {
 
 /** Every job, for the chains the registry reads on. */
 export function allJobs(): Job[] {
-  return [ratesJob('eip155:1'), pricesJob, chartsJob, yieldsJob, tvlJob, exitJob('eip155:1'), redemptionJob('eip155:1'), ...slashingJobs()];
+  return [ratesJob('eip155:1'), pricesJob, chartsJob, yieldsJob, tvlJob, exitJob('eip155:1'), redemptionJob('eip155:1'), ...slashingJobs(), ...backingJobs()];
 }

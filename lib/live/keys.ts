@@ -45,4 +45,8 @@ export const key = {
   redemption: (tokenId: string) => `redemption:${tokenId}`,
   /** APY computed from the token's own rate samples, for tokens without a DefiLlama pool. */
   rateApy: (tokenId: string) => `rateapy:${tokenId}`,
+  /** The asset mix behind a token, read from its protocol's views (issue 16). */
+  backing: (tokenId: string) => `backing:${tokenId}`,
+  /** The LayerZero routes into a token's bridge adapter and their verifier sets. */
+  lzRoutes: (tokenId: string) => `lz-routes:${tokenId}`,
 };

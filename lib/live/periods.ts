@@ -14,6 +14,9 @@ export const JOB_PERIOD_MIN = {
   stakers: 60,
   exposure: 60,
   vaults: 60,
+  // Backing (issue 16): a mix moves with deposits and withdrawals; a route's verifier set only by an owner's transaction.
+  backing: 60,
+  lzRoutes: 1440,
 } as const;
 
 /** How long a live value counts as fresh: three refresh periods of its job. After that it shows grey, with its age. */
@@ -29,4 +32,6 @@ export const FRESH_MIN = {
   redemption: 3 * JOB_PERIOD_MIN.redemption,
   /** Recomputed on every rates run; its own staleness (the newest sample's age) is judged in rate-apy.ts. */
   rateapy: 3 * JOB_PERIOD_MIN.rates,
+  backing: 3 * JOB_PERIOD_MIN.backing,
+  'lz-routes': 3 * JOB_PERIOD_MIN.lzRoutes,
 } as const;

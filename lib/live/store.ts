@@ -8,6 +8,7 @@ import type { FailureKind } from '../sources/http';
 import { plainText } from '../text';
 import { ChainSource, Source } from '../provenance';
 import { APY_PCT, CHART_MAX_POINTS, PRICE_USD, RATE, SUPPLY, TVL_USD, YIELD_MAX_POINTS } from '../sources/bounds';
+import { BackingValue, LzRoutesValue } from './backing-values';
 
 
 export { ENTRIES_KEY, JOBS_KEY };
@@ -187,6 +188,8 @@ export const VALUE_SCHEMAS = {
   'el-exposure': ElExposureValue,
   'sym-networks': NetworkScanValue,
   'sym-vault': SymVaultValue,
+  backing: BackingValue,
+  'lz-routes': LzRoutesValue,
 } as const;
 export type Kind = keyof typeof VALUE_SCHEMAS;
 export type ValueOf<K extends Kind> = z.infer<(typeof VALUE_SCHEMAS)[K]>;
