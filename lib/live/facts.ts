@@ -7,6 +7,8 @@ import type { TokenExposure } from '../sources/eigenlayer';
 import type { VaultExposure } from '../sources/symbiotic';
 import type { Entries, Entry, ValueOf } from './store';
 import { key, marketCoin, unitCoin, yieldPool } from './keys';
+import { backingFacts, type BackingFact } from './backing-facts';
+import type { BackingValue, LzRoutesValue } from './backing-values';
 import { MELLOW_VAULTS, specsFor } from './slashing-jobs';
 import { FRESH_MIN } from './periods';
 import { redeemableOn } from '../sources/redemption';
@@ -82,6 +84,9 @@ export interface TokenLive {
   rateApy?: LiveFact<ApyValue & { days: number; basis: string; unit: string; wholeYield: boolean }> | null;
   /** Slashing exposure read from chain (issue 14); null when the token has no such read or none arrived yet. */
   slashing?: LiveFact<SlashingRead> | null;
+  /** The asset mix and the LayerZero routes read from chain (issue 16, lib/live/backing-facts.ts). */
+  backing?: BackingFact<BackingValue> | null;
+  lzRoutes?: BackingFact<LzRoutesValue> | null;
   /** Keys this token could have live values for but does not (never fetched successfully). */
   missing: string[];
 }
@@ -216,7 +221,8 @@ export function tokenLive(t: TokenProfile, entries: Entries, now: Date, benchmar
   const red = redeemable ? fact(get(key.redemption(t.id)), FRESH.redemption, now, (v: ValueOf<'redemption'>) => v) : null;
   const redemption = red ? { ...red, sources: red.value.sources.length ? red.value.sources : red.sources } : null;
   const slashing = slashingFact(t, entries, now, FRESH.slashing, get);
-  return { rate, supply, price, peg, apy, tvl, exit, redemption, rateApy, slashing, missing };
+  const { backing, lzRoutes } = backingFacts(t, entries, now, FRESH, get);
+  return { rate, supply, price, peg, apy, tvl, exit, redemption, rateApy, slashing, backing, lzRoutes, missing };
 }
 
 /**
