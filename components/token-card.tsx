@@ -7,6 +7,7 @@ import { chainName, explorerUrl, shortAddress } from '../lib/chains';
 import { Sparkline } from './sparkline';
 import { agoText } from '../lib/age';
 import { SlashingSection } from './slashing-section';
+import { BackingSection } from './backing-section';
 
 export type CardState =
   | { status: 'loading'; symbol: string }
@@ -230,6 +231,12 @@ export function TokenCard({
         {v.slashingLive && <SlashingSection view={v.slashingLive} detail={!!detail} />}
         <FactLine fact={v.slashing} />
       </section>
+      {v.backingLive && (
+        <section aria-labelledby={`${titleId}-backing`} data-backing="">
+          <h3 id={`${titleId}-backing`}>Backing</h3>
+          <BackingSection view={v.backingLive} detail={!!detail} />
+        </section>
+      )}
       <section aria-labelledby={`${titleId}-liquidity`}>
         <h3 id={`${titleId}-liquidity`}>Liquidity</h3>
         <FactLine fact={v.withdrawal} />
