@@ -1,13 +1,13 @@
 // The backing reader against anvil: Renzo's RestakeManager, Kelp's config, deposit pool and oracle, ether.fi's
 // liquidity pool and restaker, Puffer's vault, and stETH/WETH balances, each a test contract at its real address.
 // Every figure carries the call it came from; a revert or an absurd amount fails its protocol alone.
-import { createPublicClient, getAddress, http, parseEther, type PublicClient } from 'viem';
+import { createPublicClient, getAddress, http, parseAbi, parseEther, type PublicClient } from 'viem';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { BACKING_SPECS, STETH } from '../../../lib/registry/backing';
 import { readBacking, type BackingMix } from '../../../lib/sources/backing';
 import type { Outcome } from '../../../lib/sources/http';
 import { startAnvil, type Anvil } from '../../support/anvil';
-import { chainClients, placeMulticall3, send } from '../../support/chain';
+import { chainClients, placeLrt, placeMulticall3, send } from '../../support/chain';
 import {
   ETHERFI,
   KELP,
@@ -17,6 +17,8 @@ import {
   etherfiPoolMockAbi,
   kelpPoolMockAbi,
   placeBacking,
+  placeOver,
+  tokenBalanceMockAbi,
   pufferVaultMockAbi,
   renzoTvlMockAbi,
 } from '../../support/backing-chain';
@@ -118,7 +120,7 @@ describe('the standard mixes', () => {
 
 describe('faults stay with their protocol', () => {
   test('a reverting RestakeManager fails Renzo only', async () => {
-    await send(anvil.url, RENZO.restakeManager, renzoTvlMockAbi, 'setReverting', [true]);
+    await send(anvil.url, RENZO.restakeManager, renzoTvlMockAbi, 'setBackingReverting', [true]);
     const r = await read();
     expect(r.Renzo?.ok).toBe(false);
     if (r.Renzo && !r.Renzo.ok) expect(r.Renzo.kind).toBe('revert');
@@ -161,4 +163,15 @@ describe('faults stay with their protocol', () => {
     const r = await readBacking(dead, 'eip155:1', BACKING_SPECS, () => AT);
     expect(r.ok).toBe(false);
   });
+});
+
+test('a backing mock overlaying another suite’s mock answers its own views and forwards the rest', async () => {
+  const at = getAddress('0x000000000000000000000000000000000000beef');
+  await placeLrt(anvil.url, at, { rate: 10n ** 18n, supply: 5n * 10n ** 18n, decimals: 18, symbol: 'UNDER' });
+  await placeOver(anvil.url, at, 'TokenBalanceMock');
+  await send(anvil.url, at, tokenBalanceMockAbi, 'setBackingBalance', [PUFFER.vault, parseEther('7')]);
+  const erc20 = parseAbi(['function balanceOf(address) view returns (uint256)', 'function symbol() view returns (string)', 'function totalSupply() view returns (uint256)']);
+  expect(await client.readContract({ address: at, abi: erc20, functionName: 'balanceOf', args: [PUFFER.vault] })).toBe(parseEther('7'));
+  expect(await client.readContract({ address: at, abi: erc20, functionName: 'symbol' })).toBe('UNDER');
+  expect(await client.readContract({ address: at, abi: erc20, functionName: 'totalSupply' })).toBe(5n * 10n ** 18n);
 });
