@@ -2,7 +2,8 @@
 // mix with amounts and shares (the layered share apart), then each LayerZero route with its verifier count and
 // names, each with the calls it rests on and its age. Display-ready data only; where nothing is read, it says so.
 import type { TokenLive } from '../live/facts';
-import { backingSourceRefs, backingSpecFor } from '../registry/backing';
+import { getAddress } from 'viem';
+import { KNOWN_ASSETS, backingSourceRefs, backingSpecFor } from '../registry/backing';
 import { controlsFor, lzRoutesOf } from '../registry/controls';
 import { LZ_DVN_NAMES_ETHEREUM, LZ_EIDS } from '../registry/layerzero';
 import type { TokenProfile } from '../registry/schema';
@@ -14,8 +15,8 @@ const ethText = (n: number) => `${Math.round(n).toLocaleString('en-US')} ETH`;
 const dvnName = (a: string) => Object.entries(LZ_DVN_NAMES_ETHEREUM).find(([k]) => k.toLowerCase() === a.toLowerCase())?.[1] ?? short(a);
 const doc = (ids: readonly string[]): SourceView[] => backingSourceRefs(ids).map((s) => ({ kind: 'doc', url: s.url, title: s.title, ...(s.commit ? { commit: s.commit } : {}) }));
 
-export function backingSentence(symbol: string, m: NonNullable<BackingLiveView['mix']>): string {
-  const tokens = m.assets.filter((a) => a.kind === 'token').map((a) => a.label);
+/** `tokens`: the staking tokens in the mix, each named once (stETH held and stETH in Lido's queue are one token). */
+export function backingSentence(symbol: string, m: NonNullable<BackingLiveView['mix']>, tokens: readonly string[]): string {
   const layered = m.layeredPct > 0 ? `${p1(m.layeredPct)} is itself a staking token (${[...new Set(tokens)].join(', ')})` : 'none of it is another staking token';
   const rest = m.unattributedPct > 0 ? `; ${p1(m.unattributedPct)} is not broken out by the protocol's views` : '';
   return `${symbol} is backed by ${ethText(m.totalEth)} in ${m.protocol}'s contracts: ${p1(m.nativePct)} native ETH; ${layered}${rest}.`;
@@ -67,8 +68,9 @@ export function backingView(t: TokenProfile, l: TokenLive | null, offline: boole
         unread: r.value.unread.map((u) => ({ label: label(u.oapp, u.remoteEid), reason: u.reason })),
       }
     : null;
+  const tokenNames = (b?.value.assets ?? []).filter((a) => a.kind === 'token').map((a) => (a.asset ? (KNOWN_ASSETS[getAddress(a.asset)]?.symbol ?? a.label) : a.label));
   const sentence = mix
-    ? backingSentence(t.symbol, mix)
+    ? backingSentence(t.symbol, mix, tokenNames)
     : `${t.symbol}'s asset mix is not read from chain${spec ? ' yet' : ': its protocol exposes no view of it'}; its bridge routes are below.`;
   return { state: 'read', sentence, mix, routes, specSources };
 }
