@@ -1,12 +1,13 @@
 // Runs in: background, tests. Turns cache entries into one token's live facts: each with its value, when it last
 // arrived, where from, whether it is still fresh, and what is failing now. Pure: no storage, no network.
-import type { TokenProfile } from '../registry/schema';
+import { canonicalDeployment, type TokenProfile } from '../registry/schema';
+import { chainName, llamaChain } from '../chains';
 import type { Source } from '../provenance';
 import type { FailureKind } from '../sources/http';
 import type { TokenExposure } from '../sources/eigenlayer';
 import type { VaultExposure } from '../sources/symbiotic';
 import type { Entries, Entry, ValueOf } from './store';
-import { key, marketCoin, unitCoin, yieldPool } from './keys';
+import { key, marketCoin, routable, unitCoin, yieldPool } from './keys';
 import { backingFacts, type BackingFact } from './backing-facts';
 import type { BackingValue, LzRoutesValue } from './backing-values';
 import { MELLOW_VAULTS, specsFor } from './slashing-jobs';
@@ -56,6 +57,19 @@ export interface ApyValue {
   /** totalPct − basePct: what restaking adds (or costs) on top of plain staking. */
   premiumPct: number | null;
   history: number[];
+  /**
+   * For a DefiLlama APY: whether `/poolsEnriched` answered the project, symbol and chain the registry expects for the
+   * pool id (`verified`), or has not been asked successfully yet (`unchecked`). A pool that answers something else is
+   * never shown (it is another pool's APY); its check is `mismatch` in `poolCheck()`.
+   */
+  check?: PoolCheck;
+}
+
+export interface PoolCheck {
+  state: 'verified' | 'unchecked' | 'mismatch';
+  /** What DefiLlama answered, in words: "renzo, EZETH on Ethereum", or why it does not match. */
+  text: string;
+  source: Source | null;
 }
 
 /** A token's slashing read: EigenLayer through its staker contracts, or Symbiotic through its Mellow vault. */
@@ -78,12 +92,16 @@ export interface TokenLive {
   apy: LiveFact<ApyValue> | null;
   tvl: LiveFact<number> | null;
   exit: LiveFact<ValueOf<'exit'>> | null;
+  /** The exit cross-check through an aggregator route (KyberSwap); sources: every route request it made. */
+  route?: LiveFact<ValueOf<'route'>> | null;
   /** The protocol's own withdrawal path read on-chain (lib/sources/redemption.ts); sources: every call it made. */
   redemption?: LiveFact<ValueOf<'redemption'>> | null;
   /** APY computed from the token's own rate samples (tokens without a DefiLlama pool), split like `apy`. */
   rateApy?: LiveFact<ApyValue & { days: number; basis: string; unit: string; wholeYield: boolean }> | null;
   /** Slashing exposure read from chain (issue 14); null when the token has no such read or none arrived yet. */
   slashing?: LiveFact<SlashingRead> | null;
+  /** Whether the registry's DefiLlama pool id is the token's own pool (null: no pool id). */
+  poolCheck?: PoolCheck | null;
   /** The asset mix and the LayerZero routes read from chain (issue 16, lib/live/backing-facts.ts). */
   backing?: BackingFact<BackingValue> | null;
   lzRoutes?: BackingFact<LzRoutesValue> | null;
@@ -98,6 +116,28 @@ const ETH_UNITS = new Set(['ETH', 'stETH', 'wstETH', 'WETH', 'eETH', 'mETH']);
 const ETH_PAR_UNITS = new Set(['ETH', 'WETH', 'eETH', 'stETH']);
 
 const age = (okAt: string, now: Date) => (now.getTime() - Date.parse(okAt)) / 60_000;
+
+/**
+ * Is the registry's pool id the token's own pool? Checked against the project (the adaptor slug), the symbol the
+ * adaptor emits (`poolSymbol`, else the token's) and the canonical deployment's chain. An old check still counts
+ * (a pool id never changes what it names), but only a successful one.
+ */
+export function poolCheck(t: TokenProfile, entries: Entries): PoolCheck | null {
+  const pool = yieldPool(t);
+  if (!pool || !t.defillama) return null;
+  const e = entries[key.poolCheck(pool)] as Entry<ValueOf<'poolcheck'>> | undefined;
+  if (!e?.value || !e.okAt) return { state: 'unchecked', text: 'DefiLlama pool id not yet checked with DefiLlama', source: null };
+  const v = e.value;
+  if (!v.listed) return { state: 'mismatch', text: `DefiLlama lists no pool with id ${pool}`, source: e.source };
+  const want = { project: t.defillama.slug, symbol: t.defillama.poolSymbol ?? t.symbol };
+  const chain = canonicalDeployment(t).chain;
+  const chains = [chainName(chain), llamaChain(chain)].filter((c): c is string => c !== null).map((c) => c.toLowerCase());
+  const said = `${v.project}, ${v.symbol} on ${v.chain}`;
+  const ok = v.project?.toLowerCase() === want.project.toLowerCase() && v.symbol?.toUpperCase() === want.symbol.toUpperCase() && chains.includes((v.chain ?? '').toLowerCase());
+  return ok
+    ? { state: 'verified', text: `verified by DefiLlama: ${said}`, source: e.source }
+    : { state: 'mismatch', text: `DefiLlama says pool ${pool} is ${said}, not ${want.project}, ${want.symbol.toUpperCase()} on ${chainName(chain)}`, source: e.source };
+}
 
 function fact<T>(e: Entry | undefined, limitMin: number, now: Date, map: (v: never) => T): LiveFact<T> | null {
   if (!e || e.value === null || !e.okAt) return null;
@@ -184,9 +224,11 @@ export function tokenLive(t: TokenProfile, entries: Entries, now: Date, benchmar
 
   let apy: LiveFact<ApyValue> | null = null;
   const pool = yieldPool(t);
-  const y = pool ? fact(get(key.yield(pool)), FRESH.yield, now, (v: ValueOf<'yield'>) => v) : null;
+  const check = poolCheck(t, entries);
+  // Another pool's APY is worse than none: a pool id DefiLlama says is something else is not read at all.
+  const y = pool && check?.state !== 'mismatch' ? fact(get(key.yield(pool)), FRESH.yield, now, (v: ValueOf<'yield'>) => v) : null;
   if (y) {
-    const benchPool = benchmark && benchmark.id !== t.id ? yieldPool(benchmark) : null;
+    const benchPool = benchmark && benchmark.id !== t.id && poolCheck(benchmark, entries)?.state !== 'mismatch' ? yieldPool(benchmark) : null;
     const ethish = t.rateSource?.read ? ETH_UNITS.has(t.rateSource.read.unit) : t.underlying.some((u) => ETH_UNITS.has(u));
     const b = benchPool && ethish ? fact(entries[key.yield(benchPool)], FRESH.yield, now, (v: ValueOf<'yield'>) => v) : null;
     const totalPct = y.value.apyPct;
@@ -197,17 +239,23 @@ export function tokenLive(t: TokenProfile, entries: Entries, now: Date, benchmar
       basePct: premium !== null && Number.isFinite(premium) ? basePct : null,
       premiumPct: premium !== null && Number.isFinite(premium) ? premium : null,
       history: y.value.history.map((h) => h.apyPct),
+      check: check ?? undefined,
     });
+    if (check?.source) apy.sources.push(check.source);
   }
 
   const tvl = t.defillama ? fact(get(key.tvl(t.defillama.slug)), FRESH.tvl, now, (v: ValueOf<'tvl'>) => v) : null;
   const hasVenue = t.exitVenues.some((v) => v.quote !== null);
   const exit = hasVenue ? fact(get(key.exit(t.id)), FRESH.exit, now, (v: ValueOf<'exit'>) => v) : null;
+  // Read without counting as missing: the cross-check exists only where an aggregator endpoint is configured.
+  const routeFact = routable([t]).length ? fact(entries[key.route(t.id)], FRESH.aggregator, now, (v: ValueOf<'route'>) => v) : null;
+  const route = routeFact && { ...routeFact, sources: routeFact.value.sources.length ? routeFact.value.sources : routeFact.sources };
   let rateApy: TokenLive['rateApy'] = null;
-  const ra = !pool && t.rateSource?.read ? fact(entries[key.rateApy(t.id)], FRESH.rateapy, now, (v: ValueOf<'rateapy'>) => v) : null;
+  // Computed whenever DefiLlama's figure is not a verified one: the card prefers a verified DefiLlama APY, then this.
+  const ra = !(apy && check?.state === 'verified') && t.rateSource?.read ? fact(entries[key.rateApy(t.id)], FRESH.rateapy, now, (v: ValueOf<'rateapy'>) => v) : null;
   if (ra) {
     // The same split as the DefiLlama APY: plain ETH staking (the stETH benchmark) and what restaking adds; BTC none.
-    const benchPool = benchmark && benchmark.id !== t.id ? yieldPool(benchmark) : null;
+    const benchPool = benchmark && benchmark.id !== t.id && poolCheck(benchmark, entries)?.state !== 'mismatch' ? yieldPool(benchmark) : null;
     // Only a rate in ETH itself is the token's whole yield: a rate in a value-accruing LST (wstETH, mETH, ETHx, swETH)
     // grows by what comes on top of that LST's own staking yield, so it gets no split (and the card says so).
     const unit = t.rateSource!.read!.unit;
@@ -222,7 +270,7 @@ export function tokenLive(t: TokenProfile, entries: Entries, now: Date, benchmar
   const redemption = red ? { ...red, sources: red.value.sources.length ? red.value.sources : red.sources } : null;
   const slashing = slashingFact(t, entries, now, FRESH.slashing, get);
   const { backing, lzRoutes } = backingFacts(t, entries, now, FRESH, get);
-  return { rate, supply, price, peg, apy, tvl, exit, redemption, rateApy, slashing, backing, lzRoutes, missing };
+  return { rate, supply, price, peg, apy, tvl, exit, route, redemption, rateApy, slashing, poolCheck: check, backing, lzRoutes, missing };
 }
 
 /**

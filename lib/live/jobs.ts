@@ -4,13 +4,14 @@ import type { PublicClient } from 'viem';
 import type { TokenProfile } from '../registry/schema';
 import type { Endpoints } from '../sources/endpoints';
 import { fail, type Failure, type FailureKind, type Outcome } from '../sources/http';
-import { fetchPriceCharts, fetchPrices, fetchTvl, fetchYield, type Batched } from '../sources/llama';
+import { fetchPoolMeta, fetchPriceCharts, fetchPrices, fetchTvl, fetchYield, type Batched } from '../sources/llama';
 import { chainClient } from '../sources/rpc';
 import { readRates, readableOn } from '../sources/rates';
 import { quoteExits, quotableOn, type ExitQuote } from '../sources/exit';
 import { readRedemptions, redeemableOn } from '../sources/redemption';
+import { quoteAggregatorRoutes } from '../sources/aggregator';
 import { apiSource, type Source } from '../provenance';
-import { key, marketCoin, unitCoin, yieldPool } from './keys';
+import { key, marketCoin, routable, unitCoin, yieldPool } from './keys';
 import { JOB_PERIOD_MIN } from './periods';
 import { slashingJobs } from './slashing-jobs';
 import { backingJobs } from './backing-jobs';
@@ -27,6 +28,8 @@ export interface JobContext {
   endpointNotes?: string[];
   /** The cache as it is now: jobs that build on their own earlier results (the slashing staker map) read it. */
   cached?: () => Promise<Entries>;
+  /** Pause between aggregator requests (default 500 ms: KyberSwap's keyless tier); tests shorten it. */
+  aggregatorPauseMs?: number;
   /** Where the rates job keeps rate samples (per-token records, never inside the live cache); none: no computed APY. */
   rateSamples?: RateSampleStore;
 }
@@ -85,8 +88,9 @@ const ratesJob = (chain: string): Job => ({
 });
 
 /**
- * Keeps one rate sample per token and slot, then the APY computed from the samples for tokens DefiLlama has no pool
- * for (`rateapy:<token>`); until the samples cover enough days, no value (the card then shows no APY).
+ * Keeps one rate sample per token and slot, then the APY computed from the samples (`rateapy:<token>`), for every
+ * token with a rate read: the card shows it when DefiLlama's APY is missing or not verified for the token. Until the
+ * samples cover enough days, no value.
  */
 async function rateApys(ctx: JobContext, tokens: readonly TokenProfile[], read: Awaited<ReturnType<typeof readRates>> extends Outcome<infer D> ? D : never): Promise<KeyOutcome[]> {
   const store = ctx.rateSamples;
@@ -98,7 +102,6 @@ async function rateApys(ctx: JobContext, tokens: readonly TokenProfile[], read: 
     if (!r?.ok) continue;
     try {
       await store.record(t.id, { t: now, rate: r.data.rate }, now);
-      if (yieldPool(t) !== null) continue;
       const a = await store.apy(t.id, now);
       if (a.ok) out.push({ key: key.rateApy(t.id), ok: true, value: { apyPct: a.apyPct, days: a.days, basis: a.basis, from: a.from, to: a.to }, source: r.data.source });
     } catch {
@@ -163,6 +166,22 @@ const redemptionJob = (chain: string): Job =>
     o.ok && o.data.sources[0] ? { key: k, ok: true, value: o.data, source: o.data.sources[0] } : failed(k, o.ok ? fail('revert', 'no withdrawal call answered') : o),
   );
 
+/** Every 6 hours: each routable token's sizes through KyberSwap's route API, in sequence, 500 ms apart. */
+const aggregatorJob: Job = {
+  id: 'aggregator',
+  periodMin: JOB_PERIOD_MIN.aggregator,
+  keys: (ctx) => (ctx.endpoints.aggregator ? routable(ctx.tokens).map((t) => key.route(t.id)) : []),
+  async run(ctx) {
+    const base = ctx.endpoints.aggregator;
+    const tokens = routable(ctx.tokens);
+    if (!base || tokens.length === 0) return { outcomes: [], failure: null, notes: [], requests: 0 };
+    const res = await quoteAggregatorRoutes(base, tokens, { ...opts(ctx), pauseMs: ctx.aggregatorPauseMs });
+    const outcomes = Object.entries(res).map(([id, o]): KeyOutcome => (o.ok ? { key: key.route(id), ok: true, value: o.data, source: o.data.sources[0]! } : failed(key.route(id), o)));
+    const requests = Object.values(res).reduce((n, o) => n + (o.ok ? o.data.sources.length : 1), 0);
+    return { outcomes, failure: null, notes: [], requests };
+  },
+};
+
 /** One request per item: a failing item does not stop the others, but a rate limit ends the run there. */
 async function oneByOne(items: readonly string[], keyOf: (item: string) => string, fetchOne: (item: string) => Promise<Outcome<unknown>>): Promise<JobRun> {
   const outcomes: KeyOutcome[] = [];
@@ -219,6 +238,14 @@ const yieldsJob: Job = {
   run: (ctx) => oneByOne(pools(ctx), key.yield, (pool) => fetchYield(ctx.endpoints.yields, pool, opts(ctx))),
 };
 
+/** Daily: what DefiLlama says each shipped pool id is, so a wrong id never shows another pool's APY as the token's. */
+const poolCheckJob: Job = {
+  id: 'poolcheck',
+  periodMin: JOB_PERIOD_MIN.poolcheck,
+  keys: (ctx) => pools(ctx).map(key.poolCheck),
+  run: (ctx) => oneByOne(pools(ctx), key.poolCheck, (pool) => fetchPoolMeta(ctx.endpoints.yields, pool, opts(ctx))),
+};
+
 function slugs(ctx: JobContext): string[] {
   return [...new Set(ctx.tokens.flatMap((t) => (t.defillama ? [t.defillama.slug] : [])))];
 }
@@ -232,5 +259,5 @@ const tvlJob: Job = {
 
 /** Every job, for the chains the registry reads on. */
 export function allJobs(): Job[] {
-  return [ratesJob('eip155:1'), pricesJob, chartsJob, yieldsJob, tvlJob, exitJob('eip155:1'), redemptionJob('eip155:1'), ...slashingJobs(), ...backingJobs()];
+  return [ratesJob('eip155:1'), pricesJob, chartsJob, yieldsJob, poolCheckJob, tvlJob, exitJob('eip155:1'), aggregatorJob, redemptionJob('eip155:1'), ...slashingJobs(), ...backingJobs()];
 }

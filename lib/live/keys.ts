@@ -2,6 +2,7 @@
 // ties registry fields to DefiLlama coin keys, pool ids and slugs.
 import { canonicalDeployment, type TokenProfile } from '../registry/schema';
 import { llamaChain } from '../chains';
+import { isRestaking } from '../categories';
 
 
 /** The DefiLlama coins key for the token's market price: its canonical deployment, whatever its `kind`. */
@@ -22,14 +23,26 @@ export function yieldPool(t: TokenProfile): string | null {
   return t.defillama?.poolIds[0] ?? null;
 }
 
+/**
+ * The restaking tokens the aggregator cross-check quotes: traded ones (a DefiLlama price key) whose canonical
+ * deployment is on Ethereum with known decimals. Off-chain and unverifiable, it never decides alone (lib/risk/exit.ts).
+ */
+export function routable(tokens: readonly TokenProfile[]): TokenProfile[] {
+  return tokens.filter((t) => isRestaking(t.category) && t.deployments[0]!.chain === 'eip155:1' && t.deployments[0]!.decimals !== null && marketCoin(t) !== null);
+}
+
 export const key = {
   rate: (tokenId: string) => `rate:${tokenId}`,
   price: (coin: string) => `price:${coin}`,
   chart: (coin: string) => `chart:${coin}`,
   yield: (pool: string) => `yield:${pool}`,
+  /** What DefiLlama says a shipped pool id is (project, symbol, chain): its APY is shown as verified only on a match. */
+  poolCheck: (pool: string) => `poolcheck:${pool}`,
   tvl: (slug: string) => `tvl:${slug}`,
   supply: (tokenId: string) => `supply:${tokenId}`,
   exit: (tokenId: string) => `exit:${tokenId}`,
+  /** The exit cross-check through an aggregator's route (off-chain; at most yellow in the Exit petal). */
+  route: (tokenId: string) => `route:${tokenId}`,
   /** One protocol's EigenLayer staker contracts (lib/registry/stakers.ts), enumerated daily. */
   elStakers: (protocol: string) => `el-stakers:${protocol}`,
   /** One staker contract's operator and withdrawable shares: the slow path, refreshed in rotation. */

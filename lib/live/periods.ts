@@ -5,9 +5,14 @@ export const JOB_PERIOD_MIN = {
   prices: 10,
   charts: 60,
   yields: 60,
+  // Which pool a shipped DefiLlama pool id names changes only if the registry is wrong: once a day is plenty.
+  poolcheck: 24 * 60,
   tvl: 60,
   exit: 60,
   redemption: 60,
+  // The aggregator cross-check: 4 requests a token, 500 ms apart, on KyberSwap's keyless tier; every 6 hours keeps
+  // the whole registry's run under a minute and well inside its limits, and depth moves slowly.
+  aggregator: 6 * 60,
   // Slashing (issue 14): the staker map rotates hourly (enumeration once a day inside it), the exposure fast
   // paths run hourly: allocations take effect after an operator's allocation delay and Symbiotic limits after an
   // epoch, so an hour loses nothing a holder could act on.
@@ -26,10 +31,12 @@ export const FRESH_MIN = {
   price: 3 * JOB_PERIOD_MIN.prices,
   chart: 3 * JOB_PERIOD_MIN.charts,
   yield: 3 * JOB_PERIOD_MIN.yields,
+  poolcheck: 3 * JOB_PERIOD_MIN.poolcheck,
   tvl: 3 * JOB_PERIOD_MIN.tvl,
   exit: 3 * JOB_PERIOD_MIN.exit,
   slashing: 3 * JOB_PERIOD_MIN.exposure,
   redemption: 3 * JOB_PERIOD_MIN.redemption,
+  aggregator: 3 * JOB_PERIOD_MIN.aggregator,
   /** Recomputed on every rates run; its own staleness (the newest sample's age) is judged in rate-apy.ts. */
   rateapy: 3 * JOB_PERIOD_MIN.rates,
   backing: 3 * JOB_PERIOD_MIN.backing,

@@ -53,7 +53,9 @@ async function mayFetch(settings: Settings): Promise<boolean> {
 }
 
 async function endpoints(settings: Settings): Promise<{ endpoints: Endpoints; notes: string[] }> {
-  const base = { ...DEFAULT_ENDPOINTS, ...(await devEndpoints()) };
+  // An e2e build uses only what the test named: an optional source it leaves out (the aggregator) is not asked at
+  // all, never its real host.
+  const base: Endpoints = E2E ? { ...DEFAULT_ENDPOINTS, aggregator: undefined, ...(await devEndpoints()) } : DEFAULT_ENDPOINTS;
   const { rpc, notes } = await grantedRpc(settings);
   return { endpoints: withUserRpc(base, rpc), notes };
 }

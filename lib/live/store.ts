@@ -6,7 +6,7 @@ import { ENTRIES_KEY, JOBS_KEY } from '../storage-keys';
 import { z } from '../zod';
 import type { FailureKind } from '../sources/http';
 import { plainText } from '../text';
-import { ChainSource, Source } from '../provenance';
+import { ApiSource, ChainSource, Source } from '../provenance';
 import { APY_PCT, CHART_MAX_POINTS, PRICE_USD, RATE, SUPPLY, TVL_USD, YIELD_MAX_POINTS } from '../sources/bounds';
 import { BackingValue, LzRoutesValue } from './backing-values';
 
@@ -26,6 +26,12 @@ const YieldValue = z.object({
   apyBasePct: z.nullable(num(APY_PCT.min, APY_PCT.max)),
   pointAt: iso,
   history: z.array(z.object({ t: z.number(), apyPct: num(APY_PCT.min, APY_PCT.max) })).check(z.maxLength(YIELD_MAX_POINTS)),
+});
+const PoolCheckValue = z.object({
+  listed: z.boolean(),
+  project: z.nullable(z.string().check(z.maxLength(80))),
+  symbol: z.nullable(z.string().check(z.maxLength(40))),
+  chain: z.nullable(z.string().check(z.maxLength(40))),
 });
 const TvlValue = num(0, TVL_USD.max);
 const Sellable = z.object({ size: z.nullable(num(0, 1e9)), basis: z.enum(['interpolated', 'at-least', 'below-smallest']), venue: z.nullable(z.string().check(z.maxLength(200))) });
@@ -48,6 +54,14 @@ const ExitValue = z.object({
   reported: z.optional(z.array(num(0, 1e9)).check(z.maxLength(10))),
   venues: z.optional(z.array(VenueValue).check(z.maxLength(40))),
   skipped: z.optional(z.array(z.object({ venue: z.string().check(z.maxLength(200)), reason: z.string().check(z.maxLength(300)) })).check(z.maxLength(40))),
+});
+/** An aggregator route's exit figures (lib/sources/aggregator.ts AggregatorQuote). */
+const RouteValue = z.object({
+  via: z.literal('aggregator'),
+  denomination: z.enum(['ETH', 'BTC']),
+  impactPct: z.record(z.string(), num(0, 100)),
+  sellable: z.record(z.string(), z.object({ size: z.nullable(num(0, 1e9)), basis: z.enum(['interpolated', 'at-least', 'below-smallest']) })),
+  sources: z.array(ApiSource).check(z.maxLength(8)),
 });
 /** APY from the token's own rate over `days` (lib/live/rate-apy.ts), with the two samples it rests on. */
 const RateApyValue = z.object({
@@ -169,7 +183,7 @@ const SymVaultValue = z.object({
 
 /**
  * Value schema per key prefix: `rate:<token>`, `supply:<token>`, `price:<coin>`, `chart:<coin>`, `yield:<pool>`,
- * `tvl:<slug>`, `exit:<token>`, `redemption:<token>`, `rateapy:<token>`, and the slashing keys of lib/live/keys.ts. The bounds are the readers'
+ * `poolcheck:<pool>`, `tvl:<slug>`, `exit:<token>`, `redemption:<token>`, `rateapy:<token>`, and the slashing keys of lib/live/keys.ts. The bounds are the readers'
  * (lib/sources/bounds.ts): what is fetched can be kept.
  */
 export const VALUE_SCHEMAS = {
@@ -178,8 +192,10 @@ export const VALUE_SCHEMAS = {
   price: PriceValue,
   chart: ChartValue,
   yield: YieldValue,
+  poolcheck: PoolCheckValue,
   tvl: TvlValue,
   exit: ExitValue,
+  route: RouteValue,
   redemption: RedemptionValue,
   rateapy: RateApyValue,
   'el-stakers': ElStakersValue,

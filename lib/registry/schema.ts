@@ -283,6 +283,12 @@ export const TokenProfile = z
          * offline; it is what a maintainer matches in `/pools` (or `/configPool`) to find and check the id.
          */
         poolKey: z._default(z.nullable(z.string().check(z.minLength(1))), null),
+        /**
+         * The symbol the adaptor emits for the first pool (`symbol:` in its index.js, e.g. `weETH` for eETH too):
+         * at run time `/poolsEnriched?pool=<id>` must answer this symbol, the slug as project and the canonical
+         * chain, or the pool's APY is not shown. Null: the token's own symbol.
+         */
+        poolSymbol: z._default(z.nullable(z.string().check(z.minLength(1), z.maxLength(40))), null),
       }),
     ),
     risk: RiskInputs,

@@ -25,10 +25,19 @@ function exitInputs(t: TokenProfile, l: TokenLive, now: Date): LiveRisk['exitPet
   const within2 = v?.sellable?.['2'];
   const within5 = v?.sellable?.['5'];
   const denomination = v?.denomination ?? denominationOf(t);
-  const market: MarketInput | null =
+  const chain: MarketInput | null =
     e && within2 && within5
       ? { denomination, symbol: t.symbol, within2, within5, via: 'chain', venueChecked: (v.venues ?? []).length > 0, fresh: e.fresh }
       : null;
+  // The on-chain quote decides while fresh; an aggregator route stands in only without one, and the judge caps it at
+  // yellow (off-chain, unverifiable): it can bring bad news, never good news alone.
+  const rt = l.route;
+  const viaRoute: MarketInput | null =
+    rt?.fresh && rt.value.sellable['2'] && rt.value.sellable['5']
+      ? { denomination: rt.value.denomination, symbol: t.symbol, within2: rt.value.sellable['2'], within5: rt.value.sellable['5'], via: 'aggregator', venueChecked: false, fresh: true }
+      : null;
+  const market = chain?.fresh ? chain : (viaRoute ?? chain);
+  const marketFact = market === viaRoute && viaRoute ? rt! : e;
   const r = l.redemption ?? null;
   const c = t.risk.exit;
   let redemption: RedemptionInput | null = null;
@@ -43,8 +52,8 @@ function exitInputs(t: TokenProfile, l: TokenLive, now: Date): LiveRisk['exitPet
   }
   const liveRedemption = redemption?.method === 'live' && redemption.fresh;
   if (!market?.fresh && !liveRedemption) return undefined;
-  const parts = [market?.fresh ? e : null, liveRedemption ? r : null].filter((x): x is NonNullable<typeof x> => x !== null);
-  const links = [...(market?.fresh ? exitLinks(e!) : []), ...(liveRedemption ? r!.sources : [])];
+  const parts = [market?.fresh ? marketFact : null, liveRedemption ? r : null].filter((x): x is NonNullable<typeof x> => x !== null);
+  const links = [...(market?.fresh ? (market.via === 'aggregator' ? rt!.sources : exitLinks(e!)) : []), ...(liveRedemption ? r!.sources : [])];
   return {
     market,
     redemption,

@@ -12,8 +12,6 @@ import { apiSource, type ApiSource } from '../provenance';
 import { fail, getJson, type GetOptions, type Outcome } from './http';
 import { EXIT_LADDER, denominationOf, sellableWithin, SELLABLE_LINES, type Denomination, type SellableSize } from './exit';
 
-/** KyberSwap's Ethereum route endpoint (docs.kyberswap.com Aggregator API; the URL DefiLlama's job uses). */
-export const KYBERSWAP_ETHEREUM = 'https://aggregator-api.kyberswap.com/ethereum';
 /** What each denomination is sold into: native ETH (as DefiLlama asks), WBTC for BTC tokens. */
 const OUT: Record<Denomination, { address: string; decimals: number; symbol: string }> = {
   ETH: { address: '0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE', decimals: 18, symbol: 'ETH' },

@@ -10,6 +10,11 @@ export interface Endpoints {
   api: string;
   /** JSON-RPC endpoints per CAIP-2 chain, tried in order (viem `fallback`). */
   rpc: Record<string, string[]>;
+  /**
+   * KyberSwap's Ethereum route API, for the exit cross-check (lib/sources/aggregator.ts); absent: no cross-check.
+   * Asked for the whole registry on a schedule, like every other source, never for the page being viewed.
+   */
+  aggregator?: string;
 }
 
 /**
@@ -20,6 +25,8 @@ export const DEFAULT_ENDPOINTS: Endpoints = {
   coins: 'https://coins.llama.fi',
   yields: 'https://yields.llama.fi',
   api: 'https://api.llama.fi',
+  // KyberSwap's Aggregator API (docs.kyberswap.com), the URL DefiLlama's own lsdRates job uses.
+  aggregator: 'https://aggregator-api.kyberswap.com/ethereum',
   rpc: {
     'eip155:1': ['https://ethereum-rpc.publicnode.com', 'https://eth.merkle.io', 'https://public.1rpc.io/eth'],
   },
@@ -27,7 +34,7 @@ export const DEFAULT_ENDPOINTS: Endpoints = {
 
 /** Host permission patterns for every default endpoint, e.g. `https://coins.llama.fi/*`. */
 export function hostPatterns(e: Endpoints = DEFAULT_ENDPOINTS): string[] {
-  const urls = [e.coins, e.yields, e.api, ...Object.values(e.rpc).flat()];
+  const urls = [e.coins, e.yields, e.api, ...(e.aggregator ? [e.aggregator] : []), ...Object.values(e.rpc).flat()];
   return [...new Set(urls.map((u) => `${new URL(u).origin}/*`))];
 }
 

@@ -220,6 +220,40 @@ export async function fetchYield(base: string, pool: string, opts: GetOptions = 
   };
 }
 
+/** What DefiLlama says a pool is: the row `/poolsEnriched?pool=<id>` answers (`listed: false` when it has none). */
+export interface PoolMeta {
+  pool: string;
+  listed: boolean;
+  /** The adaptor's project slug, e.g. `renzo`. */
+  project: string | null;
+  /** As DefiLlama stores it (upper case, e.g. `EZETH`). */
+  symbol: string | null;
+  /** DefiLlama's chain name, e.g. `Ethereum`. */
+  chain: string | null;
+}
+
+const PoolRow = z.object({ pool: z.string(), project: z.string(), symbol: z.string(), chain: z.string() });
+
+/**
+ * One pool's identity, to check that a pool id shipped in the registry is the token's own pool before its APY is
+ * shown. DefiLlama's controller (yield-server src/api/controllers/enriched.js, getPoolEnriched) answers 400 for an id
+ * that is not a UUID and `{status: 'success', data: []}` for an id it does not know: both mean "not this token's pool".
+ */
+export async function fetchPoolMeta(base: string, pool: string, opts: GetOptions = {}): Promise<Outcome<PoolMeta>> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(pool)) return noData('not a DefiLlama pool id');
+  const res = await getJson(`${base}/poolsEnriched?pool=${pool}`, YieldChartResponse, opts);
+  if (!res.ok) return res;
+  const rows = res.data.data.flatMap((raw) => {
+    const r = PoolRow.safeParse(raw);
+    return r.success && r.data.pool.toLowerCase() === pool.toLowerCase() ? [r.data] : [];
+  });
+  const row = rows[0];
+  const data: PoolMeta = row
+    ? { pool, listed: true, project: row.project.slice(0, 80), symbol: row.symbol.slice(0, 40), chain: row.chain.slice(0, 40) }
+    : { pool, listed: false, project: null, symbol: null, chain: null };
+  return { ok: true, url: res.url, fetchedAt: res.fetchedAt, data };
+}
+
 /** A protocol's current TVL in USD. */
 export async function fetchTvl(base: string, slug: string, opts?: GetOptions): Promise<Outcome<number>> {
   const res = await getJson(`${base}/tvl/${encodeURIComponent(slug)}`, TvlResponse, opts);

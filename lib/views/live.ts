@@ -40,13 +40,14 @@ export function liveView(t: TokenProfile, l: TokenLive | null, now: Date, offlin
     const hist = p.maxAbsPct !== null ? `; up to ${n(p.maxAbsPct, 2)}% off over ${n(p.coverageDays, 1)} days` : '';
     facts.push(view('peg', 'Peg', l.peg, `${n(Math.abs(p.nowPct), 2)}% ${dir} backing (${usd(p.marketUsd)} vs ${usd(p.backingUsd)})${hist}`));
   }
-  if (l.apy) {
+  // A verified DefiLlama APY first, then one computed from the token's own rate, then an unchecked DefiLlama one.
+  const check = l.apy?.value.check;
+  const llamaFirst = l.apy !== null && (check?.state === 'verified' || !l.rateApy);
+  if (l.apy && llamaFirst) {
     const a = l.apy.value;
     const split = a.basePct !== null && a.premiumPct !== null ? `: ${n(a.basePct, 2)}% plain ETH staking + ${n(a.premiumPct, 2)}% restaking premium` : '';
-    const unconfirmed = t.defillama && !t.defillama.poolIdsVerified ? ' (DefiLlama pool id unverified)' : '';
-    facts.push(view('apy', 'APY', l.apy, `${n(a.totalPct, 2)}%${split}${unconfirmed}`));
-  }
-  if (!l.apy && l.rateApy) {
+    facts.push(view('apy', 'APY', l.apy, `${n(a.totalPct, 2)}%${split} (${check?.text ?? 'DefiLlama pool id not yet checked with DefiLlama'})`));
+  } else if (l.rateApy) {
     const a = l.rateApy.value;
     const split = a.basePct !== null && a.premiumPct !== null ? `: ${n(a.basePct, 2)}% plain ETH staking + ${n(a.premiumPct, 2)}% restaking premium` : '';
     const terms = a.wholeYield ? '' : ` in ${a.unit} terms, on top of ${a.unit}'s own staking yield`;
@@ -58,9 +59,19 @@ export function liveView(t: TokenProfile, l: TokenLive | null, now: Date, offlin
     facts.push(view('exit', 'Price impact of selling', l.exit, parts.join(', ')));
     facts.push(...exitFacts(t, l.exit));
   }
+  if (l.route) {
+    // A cross-check, labelled as such: an off-chain route may split across venues, so it can show more depth than
+    // any one venue, and nothing checks it on-chain.
+    const r = l.route.value;
+    const s2 = r.sellable['2'];
+    const s5 = r.sellable['5'];
+    const size = (s: typeof s2) => (!s ? 'unknown' : s.size === null ? 'under the smallest quoted size' : `${s.basis === 'at-least' ? 'at least' : 'about'} ${n(s.size, s.size < 10 ? 2 : 0)} ${t.symbol}`);
+    const impact = Object.entries(r.impactPct).map(([sz, pct]) => `${Number(sz).toLocaleString('en-US')} ${t.symbol}: ${n(pct, 2)}%`).join(', ');
+    facts.push(view('exit-route', 'Aggregator route (KyberSwap, off-chain)', l.route, `${size(s2)} within 2%, ${size(s5)} within 5%${impact ? `; impact ${impact}` : ''}`));
+  }
   if (l.redemption) facts.push(view('redemption', 'Redemption', l.redemption, l.redemption.value.estimate));
   const stale = facts.filter((f) => !f.fresh);
-  const failing = failingText([l.rate, l.supply, l.price, l.peg, l.apy, l.tvl, l.exit, l.redemption, l.rateApy].flatMap((f) => f?.failing ?? []));
+  const failing = failingText([l.rate, l.supply, l.price, l.peg, l.apy, l.tvl, l.exit, l.route, l.redemption, l.rateApy].flatMap((f) => f?.failing ?? []));
   let note: string | null = null;
   if (facts.length === 0) {
     note = l.missing.length ? 'No live data yet: the first refresh has not completed, or its sources failed. Bundled data only.' : 'No live source for this token in the registry: bundled data only.';
@@ -70,7 +81,9 @@ export function liveView(t: TokenProfile, l: TokenLive | null, now: Date, offlin
   } else if (failing) {
     note = `The last refresh failed (${failing}); the values shown are still fresh.`;
   }
-  return { mode: 'live', note, facts, pegHistory: l.peg?.value.history ?? [], apyHistory: l.apy?.value.history ?? [] };
+  // A pool id DefiLlama says is another pool: its APY was not used, and the card says why.
+  if (l.poolCheck?.state === 'mismatch') note = [note, `DefiLlama APY not shown: ${l.poolCheck.text}.`].filter(Boolean).join(' ');
+  return { mode: 'live', note, facts, pegHistory: l.peg?.value.history ?? [], apyHistory: l.apy && llamaFirst ? l.apy.value.history : [] };
 }
 
 /** A venue as the card names it: its kind, pair and a shortened address. */

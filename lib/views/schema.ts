@@ -46,7 +46,7 @@ export const RatingSummary = z.object({ worst: Level, text: z.string(), petals: 
 
 /** One live figure: its text, when it arrived, whether it is still fresh, what is failing now, where it came from. */
 export const LiveFactView = z.object({
-  id: z.enum(['rate', 'supply', 'price', 'peg', 'apy', 'tvl', 'exit', 'exit-sellable', 'exit-venue', 'redemption', 'apy-rate']),
+  id: z.enum(['rate', 'supply', 'price', 'peg', 'apy', 'tvl', 'exit', 'exit-sellable', 'exit-venue', 'redemption', 'apy-rate', 'exit-route']),
   label: z.string(),
   text: z.string(),
   okAt: z.string(),

@@ -114,7 +114,7 @@ test('live card: rate, supply, price, peg, APY split and TVL arrive from the loc
   assert.match(live.facts.supply!.text, /1,234,567 weETH/);
   assert.match(live.facts.price!.text, /\$3,203\.58/);
   assert.match(live.facts.peg!.text, /0\.20% below backing \(\$3,203\.58 vs \$3,210\.00\); up to 0\.\d\d% off over 6\.8 days/);
-  assert.match(live.facts.apy!.text, /3\.10%: 2\.80% plain ETH staking \+ 0\.30% restaking premium/);
+  assert.match(live.facts.apy!.text, /3\.10%: 2\.80% plain ETH staking \+ 0\.30% restaking premium \(verified by DefiLlama: ether\.fi-stake, WEETH on Ethereum\)/);
   assert.match(live.facts.tvl!.text, /\$6\.50B \(ether\.fi, DefiLlama\)/);
   assert.match(live.split ?? '', /3\.10% APY = plain ETH staking \(benchmark: Lido stETH\) 2\.80% \+ restaking premium 0\.30%/);
   await page.close();

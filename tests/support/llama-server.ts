@@ -53,6 +53,15 @@ export type FaultMode =
   | { kind: 'oversized'; bytes?: number }
   | { kind: 'reset' };
 
+/** The identifying columns of a DefiLlama pool row (the real row has ~28 columns; these are the ones we read). */
+export interface PoolRow {
+  project: string;
+  symbol: string;
+  chain: string;
+  tvlUsd?: number;
+  apy?: number;
+}
+
 export interface LoggedRequest {
   method: string;
   /** Path without the query string, e.g. `/coins/prices/current/coingecko:ethereum`. */
@@ -86,6 +95,8 @@ export interface LlamaServer {
   removePrice(key: string): void;
   setChart(key: string, prices: ChartPoint[], meta?: ChartMeta): void;
   setYield(pool: string, points: YieldPoint[]): void;
+  /** The row `/poolsEnriched?pool=<id>` answers for a pool (project, symbol as DefiLlama stores it, chain). */
+  setPoolRow(pool: string, row: PoolRow): void;
   setTvl(slug: string, tvl: number): void;
   /** Applies `mode` to GET requests whose path starts with `prefix` ('*' = every path). The longest prefix wins. */
   fault(prefix: string, mode: FaultMode): void;
@@ -118,6 +129,7 @@ export async function startLlamaServer(opts: { port?: number } = {}): Promise<Ll
   const prices = new Map<string, { price: number } & PriceMeta>();
   const charts = new Map<string, { prices: ChartPoint[] } & ChartMeta>();
   const yields = new Map<string, YieldPoint[]>();
+  const poolRows = new Map<string, PoolRow>();
   const tvls = new Map<string, number>();
   const faults = new Map<string, FaultMode>();
   const requests: LoggedRequest[] = [];
@@ -187,6 +199,14 @@ export async function startLlamaServer(opts: { port?: number } = {}): Promise<Ll
     if (service === 'yields' && rest[0] === 'chart' && rest.length === 2) {
       const data = yields.get(rest[1]!);
       return data ? { status: 200, body: { status: 'success', data } } : { status: 404, body: { status: 'error', data: 'pool not found' } };
+    }
+    if (service === 'yields' && rest[0] === 'poolsEnriched' && rest.length === 1) {
+      // yield-server src/api/controllers/enriched.js getPoolEnriched: 400 for a non-UUID, else the matching rows.
+      const id = query.get('pool');
+      if (!id || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return { status: 400, body: 'invalid configID!' };
+      const row = poolRows.get(id);
+      const full = row ? { chain: row.chain, project: row.project, symbol: row.symbol, tvlUsd: row.tvlUsd ?? 1e8, apyBase: row.apy ?? 3, apyReward: null, apy: row.apy ?? 3, rewardTokens: null, pool: id, apyPct1D: 0, apyPct7D: 0, apyPct30D: 0, stablecoin: false, ilRisk: 'no', exposure: 'single', predictions: {}, poolMeta: null, mu: 3, sigma: 0.1, count: 400, outlier: false, underlyingTokens: null, il7d: null, apyBase7d: null, apyMean30d: row.apy ?? 3, volumeUsd1d: null, volumeUsd7d: null, apyBaseInception: null, url: null } : null;
+      return { status: 200, body: { status: 'success', data: full ? [full] : [] } };
     }
     if (service === 'api' && rest[0] === 'tvl' && rest.length === 2) {
       const tvl = tvls.get(rest[1]!);
@@ -323,6 +343,7 @@ export async function startLlamaServer(opts: { port?: number } = {}): Promise<Ll
     removePrice: (key) => void prices.delete(coinKey(key)),
     setChart: (key, pts, meta = { symbol: key.split(':').pop() ?? key, decimals: 18 }) => void charts.set(coinKey(key), { prices: pts, ...meta }),
     setYield: (pool, points) => void yields.set(pool, dailyLast(points)),
+    setPoolRow: (pool, row) => void poolRows.set(pool, row),
     setClock: (now) => void (clock = now),
     setCookies: (on) => void (cookies = on),
     setTvl: (slug, tvl) => void tvls.set(slug, tvl),
@@ -335,6 +356,7 @@ export async function startLlamaServer(opts: { port?: number } = {}): Promise<Ll
       prices.clear();
       charts.clear();
       yields.clear();
+      poolRows.clear();
       tvls.clear();
       faults.clear();
       dropHanging();

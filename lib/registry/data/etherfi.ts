@@ -89,7 +89,7 @@ export const etherfi: TokenProfileInput[] = [
     yieldSources,
     // Pool id as quoted from DefiLlama's /pools listing by several independent third-party repositories (not by
     // DefiLlama itself): poolIdsVerified stays false. See docs/live-data.md.
-    defillama: { slug: 'ether.fi-stake', poolIds: ['46bd2bdf-6d92-4066-b482-e885ee172264'], verified: true, poolKey: '0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee' },
+    defillama: { slug: 'ether.fi-stake', poolIds: ['46bd2bdf-6d92-4066-b482-e885ee172264'], verified: true, poolKey: '0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee', poolSymbol: 'weETH' },
     risk: { slashing: null, exit: null, admin: null, peg: null, backing: null },
     notes: ['eETH rebases: balances grow, the price stays near 1 ETH. ether.fi issues eETH and weETH, not ezETH.'],
     sources,
@@ -162,7 +162,7 @@ export const etherfi: TokenProfileInput[] = [
     yieldSources,
     // Pool id as quoted from DefiLlama's /pools listing by several independent third-party repositories (not by
     // DefiLlama itself): poolIdsVerified stays false. See docs/live-data.md.
-    defillama: { slug: 'ether.fi-stake', poolIds: ['46bd2bdf-6d92-4066-b482-e885ee172264'], verified: true, poolKey: '0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee' },
+    defillama: { slug: 'ether.fi-stake', poolIds: ['46bd2bdf-6d92-4066-b482-e885ee172264'], verified: true, poolKey: '0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee', poolSymbol: 'weETH' },
     risk: { slashing: null, exit: null, admin: null, peg: null, backing: null },
     notes: ['weETH does not rebase; its value per token grows. On-chain name: “Wrapped eETH”.'],
     sources: [...sources, VENUE_SOURCES.uniPoolAddress, VENUE_SOURCES.uniDeployments, VENUE_SOURCES.curveNg, VENUE_SOURCES.vedaLiquidEthLeafs, VENUE_SOURCES.fluidResolver, fluidDexSource('fluid-dex-weeth-eth', 'Dex_weETH_ETH.json')],

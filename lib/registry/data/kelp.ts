@@ -88,7 +88,10 @@ export const kelp: TokenProfileInput[] = [
     bounty: null,
     launchedAt: null,
     yieldSources: ['Ethereum consensus and execution rewards', 'EigenLayer AVS rewards'],
-    defillama: { slug: 'kelp', poolIds: [], verified: true, poolKey: '0xa1290d69c65a6fe4df752f95823fae25cb99e5a7-ethereum' },
+    // Pool id as quoted from DefiLlama's /pools listing by third-party integrators' code (two independent copies agree;
+    // not by DefiLlama itself): poolIdsVerified stays false. The yields job checks it with /poolsEnriched at run time
+    // (project, symbol, chain) and the card shows the APY as verified by DefiLlama only then. See docs/live-data.md.
+    defillama: { slug: 'kelp', poolIds: ['33c732f6-a78d-41da-af5b-ccd9fa5e52d5'], verified: true, poolKey: '0xa1290d69c65a6fe4df752f95823fae25cb99e5a7-ethereum', poolSymbol: 'rsETH' },
     risk: {
       slashing: null,
       exit: null,

@@ -49,7 +49,7 @@ const common = {
   yieldSources: ['Ethereum consensus and execution rewards'],
   // Pool id as quoted from DefiLlama's /pools listing by several independent third-party repositories (not by
   // DefiLlama itself): poolIdsVerified stays false. See docs/live-data.md.
-  defillama: { slug: 'lido', poolIds: ['747c1d2a-c668-4682-b9f9-296708a3dd90'], verified: true },
+  defillama: { slug: 'lido', poolIds: ['747c1d2a-c668-4682-b9f9-296708a3dd90'], verified: true, poolSymbol: 'stETH' },
   risk: { slashing: null, exit: null, admin: null, peg: null, backing: null },
   sources,
   reviewedAt: '2026-11-20',

@@ -151,7 +151,7 @@ export const mantle: TokenProfileInput[] = [
     yieldSources: ['Ethereum consensus and execution rewards'],
     // Pool id as quoted from DefiLlama's /pools listing by several independent third-party repositories (not by
     // DefiLlama itself): poolIdsVerified stays false. See docs/live-data.md.
-    defillama: { slug: 'meth-protocol', poolIds: ['b9f2f00a-ba96-4589-a171-dde979a23d87'], verified: true, poolKey: '0xd5F7838F5C461fefF7FE49ea5ebaF7728bB0ADfa' },
+    defillama: { slug: 'meth-protocol', poolIds: ['b9f2f00a-ba96-4589-a171-dde979a23d87'], verified: true, poolKey: '0xd5F7838F5C461fefF7FE49ea5ebaF7728bB0ADfa', poolSymbol: 'mETH' },
     risk: { slashing: null, exit: null, admin: null, peg: null, backing: null },
     notes: [
       'mETH is Mantle’s liquid staking token; cmETH is the restaked version. Only the Ethereum mETH address is listed here; its address on Mantle was not confirmed from a primary source.',

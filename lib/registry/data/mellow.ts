@@ -13,6 +13,7 @@ const VAULT = repoFile('mellow-vault', 'mellow-finance/mellow-lrt', MEL, 'src/Va
 const AUDITS = repoFile('mellow-audits', 'mellow-finance/mellow-lrt', MEL, 'audits', 'Mellow LRT audit reports (repository folder)');
 const MIGRATION = repoFile('mellow-migration', 'mellow-finance/simple-lrt', SLRT, 'scripts/mainnet/MigrationContracts.s.sol', 'Mellow simple-lrt: migration of LRT vaults to Symbiotic vaults (7-day epochs, 3-day veto)');
 const COMPAT = repoFile('mellow-compat', 'mellow-finance/simple-lrt', SLRT, 'src/MellowVaultCompat.sol');
+const STORAGE_TEST = repoFile('mellow-migration-test', 'mellow-finance/simple-lrt', SLRT, 'test/migration/StorageSlotsTest.t.sol', 'Mellow simple-lrt: mainnet migration test upgrading the steakLRT, Re7LRT, amphrETH and rstETH vaults in place to MellowVaultCompat');
 const SIMPLE_AUDITS = repoFile('simple-lrt-audits', 'mellow-finance/simple-lrt', SLRT, 'audits', 'Mellow simple-lrt audit reports (repository folder)');
 const RUMPEL = repoFile('dla-rumpel', 'DefiLlama/DefiLlama-Adapters', DLA_COMMIT, 'projects/rumpel/index.js');
 
@@ -83,12 +84,23 @@ function curatedProfile(v: CuratedVault): TokenProfileInput {
     model: {
       kind: 'value-accruing',
       rate: {
-        text: 'Vault share. The original Mellow LRT Vault prices a share as calculateStack() total value (via the configurator’s price oracle) ÷ totalSupply. simple-lrt migrates these vaults to MellowVaultCompat, an ERC-4626 vault over wstETH (convertToAssets). Whether this vault has migrated is not confirmed here.',
+        text: 'Vault share. The original Mellow LRT Vault prices a share as calculateStack() total value (via the configurator’s price oracle) ÷ totalSupply. simple-lrt migrates these vaults in place (same address) to MellowVaultCompat, an ERC-4626 vault over wstETH (convertToAssets). Whether this vault has migrated is not confirmed from a source here: the live read answers only if it has.',
         verified: false,
-        sources: ['mellow-vault', 'mellow-compat', 'mellow-migration'],
+        sources: ['mellow-vault', 'mellow-compat', 'mellow-migration', 'mellow-migration-test'],
       },
     },
-    rateSource: null,
+    // MellowVaultCompat → MellowSymbioticVault → ERC4626Vault → OpenZeppelin ERC4626Upgradeable with no
+    // _decimalsOffset override: shares carry wstETH's 18 decimals, so convertToAssets(1e18) is wstETH per share.
+    // A legacy vault has no convertToAssets: the call reverts, and the token simply gets no live rate.
+    rateSource: {
+      chain: 'eip155:1',
+      contract: v.address,
+      function: 'convertToAssets(uint256)',
+      returns: 'wstETH per share when called with 1e18 (18 decimals), once the vault runs MellowVaultCompat; reverts on a legacy vault',
+      read: { args: ['1000000000000000000'], decimals: 18, invert: false, unit: 'wstETH', unitCoin: 'ethereum:0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0' },
+      verified: false,
+      sources: ['mellow-compat', 'mellow-migration', 'mellow-migration-test'],
+    },
     underlying: ['wstETH'],
     layers: [
       {
@@ -124,7 +136,7 @@ function curatedProfile(v: CuratedVault): TokenProfileInput {
     defillama: null,
     risk: { slashing: null, exit: null, admin: null, peg: null, backing: null },
     notes: [v.curatorNote, ...(v.extraNotes ?? []), 'Token decimals were not read on-chain.'],
-    sources: [DEPLOY_CONSTANTS, VAULTS_CONFIG, VAULT, AUDITS, MIGRATION, COMPAT, SIMPLE_AUDITS, RUMPEL],
+    sources: [DEPLOY_CONSTANTS, VAULTS_CONFIG, VAULT, AUDITS, MIGRATION, COMPAT, STORAGE_TEST, SIMPLE_AUDITS, RUMPEL],
     reviewedAt: '2026-11-20',
   };
 }

@@ -81,7 +81,10 @@ export const renzo: TokenProfileInput[] = [
     bounty: null,
     launchedAt: null,
     yieldSources: ['Ethereum consensus and execution rewards', 'EigenLayer AVS rewards'],
-    defillama: { slug: 'renzo', poolIds: [], verified: true, poolKey: '0xbf5495efe5db9ce00f80364c8b423567e58d2110' },
+    // Pool id as quoted from DefiLlama's /pools listing by third-party integrators' code (two independent copies agree;
+    // not by DefiLlama itself): poolIdsVerified stays false. The yields job checks it with /poolsEnriched at run time
+    // (project, symbol, chain) and the card shows the APY as verified by DefiLlama only then. See docs/live-data.md.
+    defillama: { slug: 'renzo', poolIds: ['e28e32b5-e356-41d9-8dc7-a376ece56619'], verified: true, poolKey: '0xbf5495efe5db9ce00f80364c8b423567e58d2110', poolSymbol: 'ezETH' },
     risk: { slashing: null, exit: null, admin: null, peg: null, backing: null },
     notes: [
       'ezETH is issued by Renzo, not ether.fi.',

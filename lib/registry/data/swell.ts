@@ -69,7 +69,10 @@ export const swell: TokenProfileInput[] = [
     incidents: [],
     launchedAt: null,
     yieldSources: ['Ethereum consensus and execution rewards', 'EigenLayer AVS rewards'],
-    defillama: { slug: 'swell-liquid-restaking', poolIds: [], verified: true, poolKey: '0xFAe103DC9cf190eD75350761e95403b7b8aFa6c0' },
+    // Pool id as quoted from DefiLlama's /pools listing by third-party integrators' code (two independent copies agree;
+    // not by DefiLlama itself): poolIdsVerified stays false. The yields job checks it with /poolsEnriched at run time
+    // (project, symbol, chain) and the card shows the APY as verified by DefiLlama only then. See docs/live-data.md.
+    defillama: { slug: 'swell-liquid-restaking', poolIds: ['eff9b43c-a80d-4bfc-9f9e-55e02a8ef619'], verified: true, poolKey: '0xFAe103DC9cf190eD75350761e95403b7b8aFa6c0', poolSymbol: 'rswETH' },
     risk: { slashing: null, exit: null, admin: null, peg: null, backing: null },
     notes: ['rswETH (restaked) and swETH (liquid staking only) are different Swell tokens with different risks.'],
     sources: [

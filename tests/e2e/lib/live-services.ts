@@ -123,6 +123,13 @@ export async function startLiveServices(opts: { slashing?: boolean; backing?: bo
   llama.setChart(EZETH_KEY, chart((i) => EZETH_RATE_VALUE * ethAt(i) * 0.999), { symbol: 'ezETH', decimals: 18 });
   llama.setYield(WEETH_POOL, yieldSeries(3.1));
   llama.setYield(STETH_POOL, yieldSeries(2.8));
+  // /poolsEnriched answers each registry pool id with the adaptor's project, symbol (upper-cased, as DefiLlama stores
+  // it) and chain, so every shipped id checks out; ezETH's pool has no chart here, so its card shows the APY
+  // computed from its rate (tests/e2e/apy-chromium.test.ts).
+  for (const t of await registryTokens()) {
+    const pool = t.defillama?.poolIds[0];
+    if (pool) llama.setPoolRow(pool, { project: t.defillama!.slug, symbol: (t.defillama!.poolSymbol ?? t.symbol).toUpperCase(), chain: 'Ethereum' });
+  }
   llama.setTvl('ether.fi-stake', 6.5e9);
   llama.setTvl('renzo', 1.2e9);
   llama.setTvl('lido', 30e9);

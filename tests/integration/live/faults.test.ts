@@ -60,6 +60,9 @@ function seedLlama(nowS: number) {
     }));
   llama.setYield(WEETH_POOL, days(3.4));
   llama.setYield(STETH_POOL, days(2.9));
+  // What /poolsEnriched answers for the two pools: DefiLlama stores symbols upper-cased and chains by name.
+  llama.setPoolRow(WEETH_POOL, { project: 'ether.fi-stake', symbol: 'WEETH', chain: 'Ethereum' });
+  llama.setPoolRow(STETH_POOL, { project: 'lido', symbol: 'STETH', chain: 'Ethereum' });
   llama.setTvl('renzo', 1.2e9);
   llama.setTvl('ether.fi-stake', 6.5e9);
   llama.setTvl('lido', 2.4e10);
@@ -152,6 +155,57 @@ describe('live data against local services', () => {
     expect(view.note).toBeNull();
     expect(view.facts.map((f) => f.id)).toEqual(['rate', 'supply', 'price', 'peg', 'apy', 'tvl']);
     expect(view.facts.every((f) => f.fresh)).toBe(true);
+  });
+
+  test('a pool id DefiLlama confirms (project, symbol, chain) shows its APY as verified by DefiLlama', async () => {
+    const h = harness();
+    const entries = await goodRun(h);
+    const live = tokenLive(weeth, entries, new Date(h.clock.t), steth);
+    expect(live.apy?.value.check).toMatchObject({ state: 'verified', text: 'verified by DefiLlama: ether.fi-stake, WEETH on Ethereum' });
+    const apy = liveView(weeth, live, new Date(h.clock.t), false).facts.find((f) => f.id === 'apy')!;
+    expect(apy.text).toBe('3.40%: 2.90% plain ETH staking + 0.50% restaking premium (verified by DefiLlama: ether.fi-stake, WEETH on Ethereum)');
+    // The check's own response is among the APY's sources, beside the two chart responses.
+    expect(apy.sources.map((s) => (s.kind === 'api' ? s.url : '')).filter((u) => u.includes('poolsEnriched'))).toHaveLength(1);
+    expect(llama.countRequests('/yields/poolsEnriched')).toBe(3); // ezETH's, weETH's and stETH's pool, once a day
+  });
+
+  test('a pool id DefiLlama says is another pool: its APY is not shown, and the card says why', async () => {
+    llama.setPoolRow(WEETH_POOL, { project: 'ether.fi-liquid', symbol: 'WEETH', chain: 'Ethereum' });
+    const h = harness();
+    const entries = await goodRun(h);
+    const live = tokenLive(weeth, entries, new Date(h.clock.t), steth);
+    expect(live.apy).toBeNull();
+    expect(live.poolCheck?.state).toBe('mismatch');
+    const v = liveView(weeth, live, new Date(h.clock.t), false);
+    expect(v.facts.find((f) => f.id === 'apy')).toBeUndefined();
+    expect(v.note).toContain(`DefiLlama APY not shown: DefiLlama says pool ${WEETH_POOL} is ether.fi-liquid, WEETH on Ethereum, not ether.fi-stake, WEETH on Ethereum.`);
+    expect(v.apyHistory).toEqual([]);
+  });
+
+  test('a pool id DefiLlama does not list ({data: []}) is treated as not the token\'s pool', async () => {
+    llama.setPoolRow(STETH_POOL, { project: 'lido', symbol: 'STETH', chain: 'Arbitrum' });
+    const h = harness();
+    const entries = await goodRun(h);
+    // The benchmark's id names a pool on another chain: no split, the token's own APY stays.
+    const live = tokenLive(weeth, entries, new Date(h.clock.t), steth);
+    expect(live.apy?.value).toMatchObject({ totalPct: 3.4, basePct: null, premiumPct: null });
+    // ezETH's pool id is not listed at all: its check says so.
+    expect(tokenLive(ezeth, entries, new Date(h.clock.t), steth).poolCheck).toMatchObject({ state: 'mismatch', text: `DefiLlama lists no pool with id ${ezeth.defillama!.poolIds[0]}` });
+  });
+
+  test('the pool check failing: the APY still shows, saying the id is not yet checked; a later check verifies it', async () => {
+    llama.fault('/yields/poolsEnriched', { kind: 'status', status: 500 });
+    const h = harness();
+    let entries = await goodRun(h);
+    let live = tokenLive(weeth, entries, new Date(h.clock.t), steth);
+    expect(live.apy?.value.check?.state).toBe('unchecked');
+    expect(liveView(weeth, live, new Date(h.clock.t), false).facts.find((f) => f.id === 'apy')!.text).toMatch(/\(DefiLlama pool id not yet checked with DefiLlama\)$/);
+    llama.clearFaults();
+    h.clock.t += 2 * 24 * 60 * MIN;
+    await h.refresher.runDue();
+    entries = (await h.store.read()).entries;
+    live = tokenLive(weeth, entries, new Date(h.clock.t), steth);
+    expect(live.apy?.value.check?.state).toBe('verified');
   });
 
   test('a slower refresh interval keeps figures fresh for three of its periods, not the default 30 min', async () => {

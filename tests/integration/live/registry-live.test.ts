@@ -17,6 +17,8 @@ import { TokenCardView } from '../../../lib/views/schema';
 import { fetchPriceCharts, fetchPrices, CHART_MAX_RECORDS } from '../../../lib/sources/llama';
 import { chainClient, forgetChainIds } from '../../../lib/sources/rpc';
 import { readRates, readableOn } from '../../../lib/sources/rates';
+import { rateSampleStore } from '../../../lib/live/rate-apy';
+import { isRestaking } from '../../../lib/categories';
 import { startAnvil, type Anvil } from '../../support/anvil';
 import { placeLrt, placeMulticall3 } from '../../support/chain';
 import { startLlamaServer, type LlamaServer } from '../../support/llama-server';
@@ -38,6 +40,14 @@ function memory(): KeyValue {
 }
 
 const live = TOKENS.filter((t) => t.rateSource?.read && marketCoin(t) !== null);
+/** Every token whose rate is read live, priced or not (the Mellow vaults have no DefiLlama price). */
+const readable = TOKENS.filter((t) => t.rateSource?.read);
+/** The restaking tokens that show an APY with the local services (README's coverage line names the same list). */
+const APY_FROM_DEFILLAMA = ['eeth', 'ezeth', 'rseth', 'rsweth', 'weeth'];
+const APY_FROM_RATE = [
+  'amphreth', 'ebtc', 'egeth', 'ineth', 'inethx', 'inmeth', 'insteth', 'insweth', 'lbtc', 'msteth', 'cmeth',
+  'pufeth', 'pzeth', 're7lrt', 'rsteth', 'steaklrt', 'unieth', 'weeths',
+];
 const benchmark = getToken(BENCHMARK_TOKEN)!;
 
 /** The raw uint256 the registry's rate function must return for `rate` units per token. */
@@ -95,7 +105,7 @@ beforeAll(async () => {
   [anvil, llama] = await Promise.all([startAnvil(), startLlamaServer()]);
   await placeMulticall3(anvil.url);
   const placed = new Set<string>();
-  for (const t of live) {
+  for (const t of readable) {
     const rs = t.rateSource!;
     const c = canonicalDeployment(t);
     const { stored } = rawRate(t, RATE_OF(t));
@@ -103,7 +113,7 @@ beforeAll(async () => {
     // One LrtMock can be both the rate source and the token (weETH): then it carries the supply too.
     await placeLrt(anvil.url, rs.contract as Address, { rate: stored, ...(rs.contract === c.address ? { supply, decimals: c.decimals ?? 18 } : {}) });
     placed.add(rs.contract);
-    if (c.address !== rs.contract) await placeLrt(anvil.url, c.address as Address, { rate: 0n, supply, decimals: c.decimals ?? 18, symbol: t.symbol });
+    if (c.address !== rs.contract && c.chain === rs.chain) await placeLrt(anvil.url, c.address as Address, { rate: 0n, supply, decimals: c.decimals ?? 18, symbol: t.symbol });
   }
   await seed();
 }, 120_000);
@@ -255,4 +265,44 @@ test('jobs that start together share one chain-id check of an endpoint', async (
   await Promise.all([a.client.getBlockNumber(), b.client.getBlockNumber()]);
   // One eth_chainId between them, then each its own eth_blockNumber.
   expect(a.requests() + b.requests()).toBe(3);
+});
+
+test('APY for at least 20 of the restaking tokens: verified by DefiLlama where its pool checks out, else computed from the rate', async () => {
+  const DAY = 86_400_000;
+  const records = new Map<string, unknown>();
+  const samples = rateSampleStore({ get: async (k) => structuredClone(records.get(k)), set: async (k, v) => void records.set(k, structuredClone(v)) });
+  // Eight days of samples growing at 3% a year up to each token's on-chain rate today.
+  for (const t of readable) for (let d = 8; d >= 1; d--) await samples.record(t.id, { t: T0 - d * DAY, rate: RATE_OF(t) / Math.pow(1.03, d / 365) }, T0);
+  const days = (apy: number) => Array.from({ length: 30 }, (_, i) => ({ timestamp: new Date(T0 - (29 - i) * DAY).toISOString(), tvlUsd: 1e9, apy, apyBase: apy, apyReward: null, il7d: null, apyBase7d: null }));
+  for (const t of TOKENS) {
+    const pool = t.defillama?.poolIds[0];
+    if (!pool) continue;
+    llama.setYield(pool, days(pool === benchmark.defillama!.poolIds[0] ? 2.8 : 3.3));
+    llama.setPoolRow(pool, { project: t.defillama!.slug, symbol: (t.defillama!.poolSymbol ?? t.symbol).toUpperCase(), chain: 'Ethereum' });
+  }
+  const h = harness();
+  h.ctx.rateSamples = samples;
+  forgetChainIds();
+  await h.refresher.runDue();
+  const { entries, jobs } = await h.store.read();
+  // What the yield side of a refresh costs: one chart per distinct pool hourly, one check per pool daily.
+  const pools = new Set(TOKENS.flatMap((t) => t.defillama?.poolIds.slice(0, 1) ?? []));
+  expect(pools.size).toBe(6);
+  expect(jobs.yields!.requests).toBe(6);
+  expect(jobs.poolcheck!.requests).toBe(6);
+  expect(jobs.tvl!.requests).toBe(15);
+  const now = new Date(T0);
+  const shown: Record<string, string> = {};
+  for (const t of TOKENS.filter((x) => isRestaking(x.category))) {
+    const card = toCardView(t, REGISTRY_VERSION, now, { live: tokenLive(t, entries, now, benchmark), offline: false });
+    const f = card.live.facts.find((x) => x.id === 'apy' || x.id === 'apy-rate');
+    if (f) shown[t.id] = f.id === 'apy' ? `llama ${f.text}` : `rate ${f.text}`;
+  }
+  const ids = (prefix: string) => Object.keys(shown).filter((id) => shown[id]!.startsWith(prefix)).sort();
+  expect(ids('llama')).toEqual([...APY_FROM_DEFILLAMA].sort());
+  expect(ids('rate')).toEqual([...APY_FROM_RATE].sort());
+  expect(Object.keys(shown).length).toBeGreaterThanOrEqual(20);
+  expect(shown.ezeth).toBe('llama 3.30%: 2.80% plain ETH staking + 0.50% restaking premium (verified by DefiLlama: renzo, EZETH on Ethereum)');
+  expect(shown.pufeth).toMatch(/^rate 3\.00%: 2\.80% plain ETH staking \+ 0\.20% restaking premium \(computed from the on-chain rate over 8 days\)$/);
+  expect(shown.steaklrt).toMatch(/^rate 3\.00% in wstETH terms, on top of wstETH's own staking yield \(computed from the on-chain rate over 8 days\)$/);
 });
