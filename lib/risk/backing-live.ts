@@ -8,6 +8,7 @@ import { LZ_EIDS } from '../registry/layerzero';
 import { judgeBridgeRoutes } from './admin';
 import { bridgeInput, type BackingInput } from './backing';
 import { CURATED_MAX_AGE_DAYS, ageDays, type LiveRisk } from './rate';
+import type { Source } from '../provenance';
 
 export function backingRisk(t: TokenProfile, l: TokenLive, now: Date): LiveRisk['backing'] | undefined {
   const mix = l.backing?.fresh ? l.backing : null;
@@ -21,6 +22,7 @@ export function backingRisk(t: TokenProfile, l: TokenLive, now: Date): LiveRisk[
     ? { judgement: judgeBridgeRoutes(routes.value.routes as unknown as LzRouteSecurity[], routes.value.unread.length, label), fresh: true }
     : null;
   const rb = t.risk.backing && within(t.risk.backing.asOf) ? t.risk.backing : null;
+  const facts = live ? [] : (c?.routeFacts ?? []).filter((f) => within(f.asOf));
   const input: BackingInput = {
     mix: mix?.value ?? null,
     layers: t.layers.map((x) => x.layer),
@@ -28,10 +30,14 @@ export function backingRisk(t: TokenProfile, l: TokenLive, now: Date): LiveRisk[
     bridge: bridgeInput({
       routes: c ? lzRoutesOf(c).length : 0,
       live,
-      facts: (c?.routeFacts ?? []).filter((f) => within(f.asOf)).map((f) => ({ route: f.route, minVerifiers: f.minVerifiers, verified: f.verified })),
+      facts: facts.map((f) => ({ route: f.route, minVerifiers: f.minVerifiers, verified: f.verified })),
       curated: rb ? { bridged: rb.bridged, minVerifiers: rb.bridgeMinVerifiers, verified: rb.verified } : null,
     }),
   };
   const asOf = [mix?.okAt, routes?.okAt].filter((x): x is string => !!x).sort()[0]!;
-  return { input, asOf, verified: true };
+  // The curated facts the petal may rest on, linked as documents: the route facts' sources and the profile's own.
+  const ids = new Set([...facts.flatMap((f) => f.sources), ...(rb ? rb.sources : [])]);
+  const refs = [...(c?.sources ?? []), ...t.sources].filter((s, i, all) => ids.has(s.id) && all.findIndex((x) => x.id === s.id) === i);
+  const docs = refs.map((s): Source => ({ kind: 'doc', url: s.url, title: s.title, ...(s.commit ? { commit: s.commit } : {}) }));
+  return { input, asOf, verified: true, docs };
 }

@@ -219,7 +219,7 @@ export interface LiveRisk {
   /** Slashing figures read from chain (lib/risk/slashing.ts judges them); `verified`: the staker list is sourced. */
   slashing?: { figures: SlashingFigures; asOf: string; links: Link[]; verified: boolean };
   /** The Backing petal from the live mix and route read (lib/risk/backing.ts), set when either is fresh. */
-  backing?: { input: BackingInput; asOf: string; verified: boolean };
+  backing?: { input: BackingInput; asOf: string; verified: boolean; docs: Link[] };
 }
 
 export type Link = Source;
@@ -263,7 +263,7 @@ export function rate(t: TokenProfile, now: Date, liveRisk: LiveRisk = {}): Ratin
     if (id === 'backing' && liveRisk.backing) {
       const b = liveRisk.backing;
       const j = judgeBackingLive(b.input);
-      return live(id, { level: j.level, fact: j.fact }, b.asOf, j.links, b.verified, 'backing source');
+      return live(id, { level: j.level, fact: j.fact }, b.asOf, [...j.links, ...b.docs], b.verified, 'backing source');
     }
     if (id === 'exit' && liveRisk.exitPetal) {
       const e = liveRisk.exitPetal;

@@ -99,6 +99,9 @@ describe('backing: Refresher to petal', () => {
     const ez = petal('ezeth', e);
     expect(ez.level).toBe('good');
     expect(ez.fact).toMatch(/; bridge route Hyperlane warp route, every origin → Ethereum lockbox: 2 verifiers\.$/);
+    // The curated fact it rests on is linked as its document; a live route read needs none.
+    expect(ez.links!.some((l) => l.kind === 'doc' && /hyperlane-monorepo/.test(l.url))).toBe(true);
+    expect(we.links!.some((l) => l.kind === 'doc')).toBe(false);
   });
 
   test('one rsETH route verified by a single DVN turns its petal red, naming the route', async () => {
