@@ -8,6 +8,7 @@ import { Sparkline } from './sparkline';
 import { agoText } from '../lib/age';
 import { SlashingSection } from './slashing-section';
 import { BackingSection } from './backing-section';
+import { AdminSection } from './admin-section';
 
 export type CardState =
   | { status: 'loading'; symbol: string }
@@ -231,6 +232,12 @@ export function TokenCard({
         {v.slashingLive && <SlashingSection view={v.slashingLive} detail={!!detail} />}
         <FactLine fact={v.slashing} />
       </section>
+      {v.adminLive && (
+        <section aria-labelledby={`${titleId}-admin`} data-admin="">
+          <h3 id={`${titleId}-admin`}>Admin and upgrades</h3>
+          <AdminSection view={v.adminLive} detail={!!detail} />
+        </section>
+      )}
       {v.backingLive && (
         <section aria-labelledby={`${titleId}-backing`} data-backing="">
           <h3 id={`${titleId}-backing`}>Backing</h3>

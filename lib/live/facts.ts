@@ -13,6 +13,7 @@ import type { BackingValue, LzRoutesValue } from './backing-values';
 import { MELLOW_VAULTS, specsFor } from './slashing-jobs';
 import { FRESH_MIN } from './periods';
 import { redeemableOn } from '../sources/redemption';
+import { controlsOf } from './admin-jobs';
 
 export { FRESH_MIN };
 type Kind = keyof typeof FRESH_MIN;
@@ -105,6 +106,8 @@ export interface TokenLive {
   /** The asset mix and the LayerZero routes read from chain (issue 16, lib/live/backing-facts.ts). */
   backing?: BackingFact<BackingValue> | null;
   lzRoutes?: BackingFact<LzRoutesValue> | null;
+  /** Who controls the contracts that matter (issue 16), read daily; null when the token has no controls list. */
+  admin?: LiveFact<ValueOf<'admin'>> | null;
   /** Keys this token could have live values for but does not (never fetched successfully). */
   missing: string[];
 }
@@ -270,7 +273,9 @@ export function tokenLive(t: TokenProfile, entries: Entries, now: Date, benchmar
   const redemption = red ? { ...red, sources: red.value.sources.length ? red.value.sources : red.sources } : null;
   const slashing = slashingFact(t, entries, now, FRESH.slashing, get);
   const { backing, lzRoutes } = backingFacts(t, entries, now, FRESH, get);
-  return { rate, supply, price, peg, apy, tvl, exit, route, redemption, rateApy, slashing, poolCheck: check, backing, lzRoutes, missing };
+  const controls = controlsOf(t.id);
+  const admin = controls ? fact(get(key.admin(controls.token)), FRESH.admin, now, (v: ValueOf<'admin'>) => v) : null;
+  return { rate, supply, price, peg, apy, tvl, exit, route, redemption, rateApy, slashing, poolCheck: check, admin, backing, lzRoutes, missing };
 }
 
 /**

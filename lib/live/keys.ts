@@ -62,4 +62,6 @@ export const key = {
   backing: (tokenId: string) => `backing:${tokenId}`,
   /** The LayerZero routes into a token's bridge adapter and their verifier sets. */
   lzRoutes: (tokenId: string) => `lz-routes:${tokenId}`,
+  /** Who controls the contracts that matter for one token's controls list (lib/registry/controls.ts), read daily. */
+  admin: (controlsId: string) => `admin:${controlsId}`,
 };

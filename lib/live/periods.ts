@@ -22,6 +22,8 @@ export const JOB_PERIOD_MIN = {
   // Backing (issue 16): a mix moves with deposits and withdrawals; a route's verifier set only by an owner's transaction.
   backing: 60,
   lzRoutes: 1440,
+  // Admin discovery (issue 16): who can upgrade what changes through governance, days ahead; daily is the method's.
+  admin: 1440,
 } as const;
 
 /** How long a live value counts as fresh: three refresh periods of its job. After that it shows grey, with its age. */
@@ -41,4 +43,6 @@ export const FRESH_MIN = {
   rateapy: 3 * JOB_PERIOD_MIN.rates,
   backing: 3 * JOB_PERIOD_MIN.backing,
   'lz-routes': 3 * JOB_PERIOD_MIN.lzRoutes,
+  /** Not three periods: the method's ADMIN_DISCOVERY_TTL_MS (two days, one missed run tolerated). */
+  admin: 2 * JOB_PERIOD_MIN.admin,
 } as const;

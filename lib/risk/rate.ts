@@ -220,6 +220,8 @@ export interface LiveRisk {
   slashing?: { figures: SlashingFigures; asOf: string; links: Link[]; verified: boolean };
   /** The Backing petal from the live mix and route read (lib/risk/backing.ts), set when either is fresh. */
   backing?: { input: BackingInput; asOf: string; verified: boolean; docs: Link[] };
+  /** The Admin petal judged on the weakest path read from chain (lib/risk/admin.ts); set only while the read is fresh. */
+  admin?: { level: Level; fact: string; asOf: string; links: Link[]; verified: boolean };
 }
 
 export type Link = Source;
@@ -259,6 +261,10 @@ export function rate(t: TokenProfile, now: Date, liveRisk: LiveRisk = {}): Ratin
       const s = liveRisk.slashing;
       const { level, fact } = judgeSlashingLive(s.figures, now);
       return live(id, { level, fact }, s.asOf, s.links, s.verified, 'staker contract list');
+    }
+    if (id === 'admin' && liveRisk.admin) {
+      const a = liveRisk.admin;
+      return live(id, { level: a.level, fact: a.fact }, a.asOf, a.links, a.verified, 'contract list');
     }
     if (id === 'backing' && liveRisk.backing) {
       const b = liveRisk.backing;
