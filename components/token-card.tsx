@@ -7,6 +7,7 @@ import { chainName, explorerUrl, shortAddress } from '../lib/chains';
 import { Sparkline } from './sparkline';
 import { agoText } from '../lib/age';
 import { SlashingSection } from './slashing-section';
+import { BackingSection } from './backing-section';
 import { AdminSection } from './admin-section';
 
 export type CardState =
@@ -235,6 +236,12 @@ export function TokenCard({
         <section aria-labelledby={`${titleId}-admin`} data-admin="">
           <h3 id={`${titleId}-admin`}>Admin and upgrades</h3>
           <AdminSection view={v.adminLive} detail={!!detail} />
+        </section>
+      )}
+      {v.backingLive && (
+        <section aria-labelledby={`${titleId}-backing`} data-backing="">
+          <h3 id={`${titleId}-backing`}>Backing</h3>
+          <BackingSection view={v.backingLive} detail={!!detail} />
         </section>
       )}
       <section aria-labelledby={`${titleId}-liquidity`}>

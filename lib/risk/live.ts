@@ -8,6 +8,7 @@ import type { MarketInput, RedemptionInput } from './exit';
 import { denominationOf } from '../sources/exit';
 import type { Source } from '../provenance';
 import type { Rating } from './types';
+import { backingRisk } from './backing-live';
 import { adminPetal, judgeAdminPaths } from './admin';
 import { judgeInput } from '../registry/controls';
 import { controlsOf } from '../live/admin-jobs';
@@ -113,6 +114,8 @@ export function liveRisk(t: TokenProfile, l: TokenLive | null, now: Date = new D
     const figures = s.value.layer === 'EigenLayer' ? fromEigenLayer(s.value.exposure, s.okAt, ttl) : fromSymbiotic(s.value.vault, s.okAt, ttl);
     out.slashing = { figures, asOf: s.okAt, links: keySources(s.sources), verified: s.value.verified };
   }
+  const backing = backingRisk(t, l, now);
+  if (backing) out.backing = backing;
   const admin = adminInput(t, l, now);
   if (admin) out.admin = admin;
   return out;

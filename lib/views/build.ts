@@ -8,6 +8,7 @@ import type { Rating } from '../risk/types';
 import { NO_LIVE, rateWith, type LiveInput } from '../risk/live';
 import { liveView, yieldSplit } from './live';
 import { slashingView } from './slashing';
+import { backingView } from './backing';
 import { adminView } from './admin';
 
 export type { LiveInput };
@@ -92,6 +93,7 @@ function buildCard(t: TokenProfile, registryVersion: string, now: Date, input: L
     },
     live: liveView(t, input.live, now, input.offline),
     ...optional('slashingLive', slashingView(t, input.live, input.offline)),
+    ...optional('backingLive', backingView(t, input.live, input.offline)),
     ...optional('adminLive', adminView(t, input.live, input.offline)),
     deployments: t.deployments.map((d) => ({ chain: d.chain, address: d.address, ...(d.kind ? { kind: d.kind } : {}), sources: refs(d.sources) })),
     reviewedAt: t.reviewedAt,

@@ -95,6 +95,39 @@ export const SlashingLiveView = z.object({
   moreCalls: z.int().check(z.nonnegative()),
 });
 
+/** The Backing section's chain-read part (lib/views/backing.ts): sentence first, the mix, then the bridge routes. */
+export const BackingLiveView = z.object({
+  /** `read`: a mix or routes below; `not-yet`: nothing arrived; `offline`. */
+  state: z.enum(['read', 'not-yet', 'offline']),
+  sentence: z.string(),
+  mix: z.nullable(
+    z.object({
+      protocol: z.string(),
+      totalEth: z.number(),
+      block: z.string(),
+      okAt: z.string(),
+      fresh: z.boolean(),
+      nativePct: z.number(),
+      layeredPct: z.number(),
+      unattributedPct: z.number(),
+      assets: z.array(z.object({ label: z.string(), kind: z.enum(['native', 'token', 'unattributed']), eth: z.number(), pct: z.number(), derived: z.boolean(), sources: z.array(SourceView) })),
+      notes: z.array(z.string()),
+    }),
+  ),
+  routes: z.nullable(
+    z.object({
+      okAt: z.string(),
+      fresh: z.boolean(),
+      items: z.array(
+        z.object({ label: z.string(), blocked: z.boolean(), minVerifiers: z.int(), verifiers: z.array(z.string()), optional: z.string(), confirmations: z.number(), delegate: z.nullable(z.string()), sources: z.array(SourceView) }),
+      ),
+      unread: z.array(z.object({ label: z.string(), reason: z.string() })),
+    }),
+  ),
+  /** The protocol files the views and addresses were confirmed in. */
+  specSources: z.array(SourceView),
+});
+
 const Short = (n: number) => z.string().check(z.maxLength(n));
 /** One hop of a control path: `from` is controlled by `to` through `role`, after `delay`, as read by `sources`. */
 export const AdminHopView = z.object({ from: Short(42), role: Short(200), to: z.nullable(Short(42)), delay: z.nullable(Short(40)), sources: z.array(SourceView) });
@@ -156,6 +189,8 @@ export const TokenCardView = z.object({
   live: LiveView,
   /** Slashing exposure read from chain, or why it cannot be; absent for a token with no restaking layer. */
   slashingLive: z.optional(SlashingLiveView),
+  /** The asset mix and bridge routes read from chain; absent for a token with neither a backing view nor routes. */
+  backingLive: z.optional(BackingLiveView),
   /** Who can upgrade the contracts that matter, read from chain; absent for a token with no controls list. */
   adminLive: z.optional(AdminLiveView),
   /** The token's contracts: the impostor warning lists them. */
@@ -228,6 +263,7 @@ export type SourceView = z.infer<typeof SourceView>;
 export type LiveView = z.infer<typeof LiveView>;
 export type LiveFactView = z.infer<typeof LiveFactView>;
 export type SlashingLiveView = z.infer<typeof SlashingLiveView>;
+export type BackingLiveView = z.infer<typeof BackingLiveView>;
 export type SlashingFigureView = z.infer<typeof SlashingFigureView>;
 export type AdminLiveView = z.infer<typeof AdminLiveView>;
 export type AdminPathView = z.infer<typeof AdminPathView>;

@@ -9,6 +9,7 @@ import { startAnvil, type Anvil } from '../../support/anvil.ts';
 import { placeLrt, placeMulticall3 } from '../../support/chain.ts';
 import { startLlamaServer, type ChartPoint, type LlamaServer, type YieldPoint } from '../../support/llama-server.ts';
 import { placeSlashingState } from '../../support/slashing-state.ts';
+import { placeBackingState } from '../../support/backing-state.ts';
 import { placeExitVenues, placeRedemptionPaths, type RedemptionState } from '../../support/venues.ts';
 import type { TokenProfile } from '../../../lib/registry/schema.ts';
 import type * as AdminState from '../../support/admin-state.ts';
@@ -107,7 +108,7 @@ export interface LiveServices {
  * Starts anvil and the DefiLlama stand-in, seeded with weETH, ezETH, ETH and the stETH benchmark; with `slashing`,
  * anvil also holds the EigenLayer and Symbiotic state of tests/support/slashing-state.ts (its EXPECTED figures).
  */
-export async function startLiveServices(opts: { slashing?: boolean; admin?: boolean } = {}): Promise<LiveServices> {
+export async function startLiveServices(opts: { slashing?: boolean; admin?: boolean; backing?: boolean } = {}): Promise<LiveServices> {
   const [anvil, llama] = await Promise.all([startAnvil(), startLlamaServer()]);
   await placeMulticall3(anvil.url);
   // Every exit venue the registry names, and the withdrawal contracts the redemption job reads (first: the venue
@@ -119,6 +120,7 @@ export async function startLiveServices(opts: { slashing?: boolean; admin?: bool
   await placeLrt(anvil.url, WEETH, { rate: wei(WEETH_RATE), supply: 1_234_567n * 10n ** 18n, decimals: 18, symbol: 'weETH' });
   await placeLrt(anvil.url, EZETH_RATE, { rate: wei(EZETH_RATE_VALUE) });
   await placeLrt(anvil.url, EZETH, { rate: wei(EZETH_RATE_VALUE), supply: 987_654n * 10n ** 18n, decimals: 18, symbol: 'ezETH' });
+  if (opts.backing) await placeBackingState(anvil.url);
   // Last: the admin state sets only slots where another mock already sits (tests/support/admin-state.ts, via jiti).
   if (opts.admin) await (await adminState()).placeAdminState(anvil.url);
 
