@@ -7,6 +7,8 @@ import { chainName, explorerUrl, shortAddress } from '../lib/chains';
 import { Sparkline } from './sparkline';
 import { agoText } from '../lib/age';
 import { SlashingSection } from './slashing-section';
+import { BackingSection } from './backing-section';
+import { AdminSection } from './admin-section';
 
 export type CardState =
   | { status: 'loading'; symbol: string }
@@ -230,6 +232,18 @@ export function TokenCard({
         {v.slashingLive && <SlashingSection view={v.slashingLive} detail={!!detail} />}
         <FactLine fact={v.slashing} />
       </section>
+      {v.adminLive && (
+        <section aria-labelledby={`${titleId}-admin`} data-admin="">
+          <h3 id={`${titleId}-admin`}>Admin and upgrades</h3>
+          <AdminSection view={v.adminLive} detail={!!detail} />
+        </section>
+      )}
+      {v.backingLive && (
+        <section aria-labelledby={`${titleId}-backing`} data-backing="">
+          <h3 id={`${titleId}-backing`}>Backing</h3>
+          <BackingSection view={v.backingLive} detail={!!detail} />
+        </section>
+      )}
       <section aria-labelledby={`${titleId}-liquidity`}>
         <h3 id={`${titleId}-liquidity`}>Liquidity</h3>
         <FactLine fact={v.withdrawal} />

@@ -8,9 +8,12 @@ import type { TokenExposure } from '../sources/eigenlayer';
 import type { VaultExposure } from '../sources/symbiotic';
 import type { Entries, Entry, ValueOf } from './store';
 import { key, marketCoin, routable, unitCoin, yieldPool } from './keys';
+import { backingFacts, type BackingFact } from './backing-facts';
+import type { BackingValue, LzRoutesValue } from './backing-values';
 import { MELLOW_VAULTS, specsFor } from './slashing-jobs';
 import { FRESH_MIN } from './periods';
 import { redeemableOn } from '../sources/redemption';
+import { controlsOf } from './admin-jobs';
 
 export { FRESH_MIN };
 type Kind = keyof typeof FRESH_MIN;
@@ -100,6 +103,11 @@ export interface TokenLive {
   slashing?: LiveFact<SlashingRead> | null;
   /** Whether the registry's DefiLlama pool id is the token's own pool (null: no pool id). */
   poolCheck?: PoolCheck | null;
+  /** The asset mix and the LayerZero routes read from chain (issue 16, lib/live/backing-facts.ts). */
+  backing?: BackingFact<BackingValue> | null;
+  lzRoutes?: BackingFact<LzRoutesValue> | null;
+  /** Who controls the contracts that matter (issue 16), read daily; null when the token has no controls list. */
+  admin?: LiveFact<ValueOf<'admin'>> | null;
   /** Keys this token could have live values for but does not (never fetched successfully). */
   missing: string[];
 }
@@ -264,7 +272,10 @@ export function tokenLive(t: TokenProfile, entries: Entries, now: Date, benchmar
   const red = redeemable ? fact(get(key.redemption(t.id)), FRESH.redemption, now, (v: ValueOf<'redemption'>) => v) : null;
   const redemption = red ? { ...red, sources: red.value.sources.length ? red.value.sources : red.sources } : null;
   const slashing = slashingFact(t, entries, now, FRESH.slashing, get);
-  return { rate, supply, price, peg, apy, tvl, exit, route, redemption, rateApy, slashing, poolCheck: check, missing };
+  const { backing, lzRoutes } = backingFacts(t, entries, now, FRESH, get);
+  const controls = controlsOf(t.id);
+  const admin = controls ? fact(get(key.admin(controls.token)), FRESH.admin, now, (v: ValueOf<'admin'>) => v) : null;
+  return { rate, supply, price, peg, apy, tvl, exit, route, redemption, rateApy, slashing, poolCheck: check, admin, backing, lzRoutes, missing };
 }
 
 /**

@@ -14,6 +14,8 @@ import { apiSource, type Source } from '../provenance';
 import { key, marketCoin, routable, unitCoin, yieldPool } from './keys';
 import { JOB_PERIOD_MIN } from './periods';
 import { slashingJobs } from './slashing-jobs';
+import { backingJobs } from './backing-jobs';
+import { adminJobs } from './admin-jobs';
 import type { Entries } from './store';
 import type { RateSampleStore } from './rate-apy';
 
@@ -258,5 +260,5 @@ const tvlJob: Job = {
 
 /** Every job, for the chains the registry reads on. */
 export function allJobs(): Job[] {
-  return [ratesJob('eip155:1'), pricesJob, chartsJob, yieldsJob, poolCheckJob, tvlJob, exitJob('eip155:1'), aggregatorJob, redemptionJob('eip155:1'), ...slashingJobs()];
+  return [ratesJob('eip155:1'), pricesJob, chartsJob, yieldsJob, poolCheckJob, tvlJob, exitJob('eip155:1'), aggregatorJob, redemptionJob('eip155:1'), ...slashingJobs(), ...adminJobs(), ...backingJobs()];
 }

@@ -58,4 +58,10 @@ export const key = {
   redemption: (tokenId: string) => `redemption:${tokenId}`,
   /** APY computed from the token's own rate samples, for tokens without a DefiLlama pool. */
   rateApy: (tokenId: string) => `rateapy:${tokenId}`,
+  /** The asset mix behind a token, read from its protocol's views (issue 16). */
+  backing: (tokenId: string) => `backing:${tokenId}`,
+  /** The LayerZero routes into a token's bridge adapter and their verifier sets. */
+  lzRoutes: (tokenId: string) => `lz-routes:${tokenId}`,
+  /** Who controls the contracts that matter for one token's controls list (lib/registry/controls.ts), read daily. */
+  admin: (controlsId: string) => `admin:${controlsId}`,
 };

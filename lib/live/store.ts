@@ -7,7 +7,9 @@ import { z } from '../zod';
 import type { FailureKind } from '../sources/http';
 import { plainText } from '../text';
 import { ApiSource, ChainSource, Source } from '../provenance';
+import { AdminValue } from './admin-value';
 import { APY_PCT, CHART_MAX_POINTS, PRICE_USD, RATE, SUPPLY, TVL_USD, YIELD_MAX_POINTS } from '../sources/bounds';
+import { BackingValue, LzRoutesValue } from './backing-values';
 
 
 export { ENTRIES_KEY, JOBS_KEY };
@@ -203,6 +205,9 @@ export const VALUE_SCHEMAS = {
   'el-exposure': ElExposureValue,
   'sym-networks': NetworkScanValue,
   'sym-vault': SymVaultValue,
+  backing: BackingValue,
+  'lz-routes': LzRoutesValue,
+  admin: AdminValue,
 } as const;
 export type Kind = keyof typeof VALUE_SCHEMAS;
 export type ValueOf<K extends Kind> = z.infer<(typeof VALUE_SCHEMAS)[K]>;

@@ -445,6 +445,8 @@ export function judgeInput(t: TokenControls, discovery: Discovery | null): { con
 function holderOf(h: z.infer<typeof HolderSpec>, d: Discovery | null): Holder {
   const address = (h.address as Address | null) ?? null;
   const node = address && d ? Object.values(d.nodes).find((n) => n.address.toLowerCase() === address.toLowerCase()) : undefined;
+  // A curated Safe with no code where the source puts it: the chain contradicts the source, so nobody is named.
+  if (node && h.kind === 'safe' && node.code.value === 'none') return { kind: 'unresolved', address, why: 'no code at the Safe’s address on chain' };
   const live = node ? nodeHolder(node) : null;
   if (live) return { ...live, address };
   if (h.kind === 'key') return { kind: 'key', address, delegate: null };

@@ -208,6 +208,12 @@ export function controlPaths(d: Discovery, contracts: readonly ContractThatMatte
           continue;
         }
         const next = byLc.get(lc(e.to));
+        // A curated edge names a contract (a timelock, a role registry): no code there means the chain does not
+        // match the source, not that a key holds it.
+        if (e.role === 'curated' && next?.code.value === 'none') {
+          out.push({ ...base, hops: [...hops, hop], delaySec: delay + e.delaySec, gates, holder: { kind: 'unresolved', address: e.to, why: 'the curated controller has no code on chain' } });
+          continue;
+        }
         if (!next || next.reason === 'implementation') {
           const why = truncated.has(`${lc(n.address)}>${lc(e.to)}`) ? 'depth limit reached: not read' : 'not read';
           out.push({ ...base, hops: [...hops, hop], delaySec: delay + e.delaySec, gates: e.role === 'proposer' ? nextGates : gates, holder: { kind: 'unresolved', address: e.to, why } });

@@ -8,6 +8,11 @@ import type { MarketInput, RedemptionInput } from './exit';
 import { denominationOf } from '../sources/exit';
 import type { Source } from '../provenance';
 import type { Rating } from './types';
+import { backingRisk } from './backing-live';
+import { adminPetal, judgeAdminPaths } from './admin';
+import { judgeInput } from '../registry/controls';
+import { controlsOf } from '../live/admin-jobs';
+import type { Discovery } from '../sources/admin';
 
 /** Live facts for a view: null in offline mode or when nothing is cached (then only bundled data shows). */
 export interface LiveInput {
@@ -71,6 +76,30 @@ function exitLinks(e: NonNullable<TokenLive['exit']>): Source[] {
   return calls.length ? calls : e.sources;
 }
 
+/**
+ * The Admin petal from a fresh discovery: the weakest path over the contracts that matter and the curated bypasses.
+ * A stale or missing discovery gives nothing here, so the curated petal (or grey) applies, never an old green. A
+ * contract list with an unverified address cannot reassure: the real contract might be weaker.
+ */
+function adminInput(t: TokenProfile, l: TokenLive, now: Date): LiveRisk['admin'] {
+  const a = l.admin;
+  const controls = controlsOf(t.id);
+  if (!a?.fresh || !controls) return undefined;
+  const discovery = a.value.discovery as Discovery;
+  const { contracts, curated } = judgeInput(controls, discovery);
+  const r = l.redemption;
+  const redemptionDays = r?.fresh && r.value.delayDays !== null ? r.value.delayDays : (t.risk.exit?.primaryExitDays ?? null);
+  const judgement = judgeAdminPaths({ discovery, contracts, curated, redemptionDays, now });
+  // A read that resolved no path to a holder does not replace the curated petal: it shows on the card as not read.
+  if (!judgement.weakest) return undefined;
+  const petal = adminPetal(judgement);
+  if (petal.method !== 'live' || !petal.asOf) return undefined;
+  const docs = controls.sources
+    .filter((s) => petal.sources.includes(s.id))
+    .map((s): Source => ({ kind: 'doc', url: s.url, title: s.title, ...(s.commit ? { commit: s.commit } : {}) }));
+  return { level: petal.level, fact: petal.fact, asOf: petal.asOf, links: [...(petal.links ?? []), ...docs], verified: petal.verified && controls.contracts.every((c) => c.verified) };
+}
+
 export function liveRisk(t: TokenProfile, l: TokenLive | null, now: Date = new Date()): LiveRisk {
   if (!l) return {};
   const out: LiveRisk = {};
@@ -85,6 +114,10 @@ export function liveRisk(t: TokenProfile, l: TokenLive | null, now: Date = new D
     const figures = s.value.layer === 'EigenLayer' ? fromEigenLayer(s.value.exposure, s.okAt, ttl) : fromSymbiotic(s.value.vault, s.okAt, ttl);
     out.slashing = { figures, asOf: s.okAt, links: keySources(s.sources), verified: s.value.verified };
   }
+  const backing = backingRisk(t, l, now);
+  if (backing) out.backing = backing;
+  const admin = adminInput(t, l, now);
+  if (admin) out.admin = admin;
   return out;
 }
 

@@ -13,6 +13,7 @@ import type { Source } from '../provenance';
 import type { TokenProfile } from '../registry/schema';
 import { countText, worstOf } from './levels';
 import { judgeSlashingLive, type SlashingFigures } from './slashing';
+import { judgeBackingLive, type BackingInput } from './backing';
 import { judgeExitPetal, type Denomination, type MarketInput, type RedemptionInput } from './exit';
 import { METHOD_VERSION, PETALS, type Headline, type Level, type Petal, type PetalId, type Rating } from './types';
 
@@ -217,6 +218,10 @@ export interface LiveRisk {
   };
   /** Slashing figures read from chain (lib/risk/slashing.ts judges them); `verified`: the staker list is sourced. */
   slashing?: { figures: SlashingFigures; asOf: string; links: Link[]; verified: boolean };
+  /** The Backing petal from the live mix and route read (lib/risk/backing.ts), set when either is fresh. */
+  backing?: { input: BackingInput; asOf: string; verified: boolean; docs: Link[] };
+  /** The Admin petal judged on the weakest path read from chain (lib/risk/admin.ts); set only while the read is fresh. */
+  admin?: { level: Level; fact: string; asOf: string; links: Link[]; verified: boolean };
 }
 
 export type Link = Source;
@@ -256,6 +261,15 @@ export function rate(t: TokenProfile, now: Date, liveRisk: LiveRisk = {}): Ratin
       const s = liveRisk.slashing;
       const { level, fact } = judgeSlashingLive(s.figures, now);
       return live(id, { level, fact }, s.asOf, s.links, s.verified, 'staker contract list');
+    }
+    if (id === 'admin' && liveRisk.admin) {
+      const a = liveRisk.admin;
+      return live(id, { level: a.level, fact: a.fact }, a.asOf, a.links, a.verified, 'contract list');
+    }
+    if (id === 'backing' && liveRisk.backing) {
+      const b = liveRisk.backing;
+      const j = judgeBackingLive(b.input);
+      return live(id, { level: j.level, fact: j.fact }, b.asOf, [...j.links, ...b.docs], b.verified, 'backing source');
     }
     if (id === 'exit' && liveRisk.exitPetal) {
       const e = liveRisk.exitPetal;

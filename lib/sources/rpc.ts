@@ -15,8 +15,26 @@ export interface ChainClient {
   client: PublicClient;
   /** Endpoint problems met while this client was used (down, wrong chain), one line each, for the data status. */
   problems: string[];
-  /** JSON-RPC requests this client sent (eth_chainId checks included). */
+  /** JSON-RPC requests this client sent (eth_chainId checks included); a batch of n counts n. */
   requests(): number;
+  /** HTTP requests this client sent: with a batching transport, fewer than its JSON-RPC requests. */
+  httpRequests(): number;
+}
+
+export interface ChainClientOptions {
+  /** Send concurrent requests as one JSON-RPC batch per HTTP request (viem's `http(url, { batch })`). */
+  batch?: { batchSize: number };
+}
+
+/** JSON-RPC requests in one HTTP body: a batch is an array. */
+function rpcCount(body: unknown): number {
+  if (typeof body !== 'string' || !body.startsWith('[')) return 1;
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return Array.isArray(parsed) ? parsed.length : 1;
+  } catch {
+    return 1;
+  }
 }
 
 const hostOf = (u: string) => {
@@ -60,8 +78,14 @@ export function forgetChainIds(): void {
  * An http transport that checks the endpoint's chain id before its first request (cached), and fails with
  * WrongChainError when it is another chain, so `fallback` moves on to the next endpoint.
  */
-function checkedHttp(url: string, want: number, count: () => void, problem: (p: string) => void): Transport {
-  const base = http(url, { timeout: RPC_TIMEOUT_MS, retryCount: 0, fetchOptions: PRIVATE_FETCH, onFetchRequest: count });
+function checkedHttp(url: string, want: number, count: (body: unknown) => void, problem: (p: string) => void, opts: ChainClientOptions = {}): Transport {
+  const base = http(url, {
+    timeout: RPC_TIMEOUT_MS,
+    retryCount: 0,
+    fetchOptions: PRIVATE_FETCH,
+    onFetchRequest: (_request, init) => count(init.body),
+    ...(opts.batch ? { batch: { batchSize: opts.batch.batchSize } } : {}),
+  });
   return (params) => {
     const t = base(params);
     const request: typeof t.request = async (args, options) => {
@@ -96,22 +120,45 @@ function checkedHttp(url: string, want: number, count: () => void, problem: (p: 
  * A client for `chain` (`eip155:<id>`) over the given endpoints, or a failure when there is none to try. Nothing is
  * sent until the client is used; then only the first endpoint, and the next ones only if those before them fail.
  */
-export function chainClient(chain: string, urls: readonly string[]): ChainClient | Failure {
+export function chainClient(chain: string, urls: readonly string[], opts: ChainClientOptions = {}): ChainClient | Failure {
   const want = Number(chain.replace(/^eip155:/, ''));
   if (!/^eip155:\d+$/.test(chain) || !Number.isInteger(want) || want <= 0) return fail('wrong-chain', `${chain} is not an EVM chain`);
   if (urls.length === 0) return fail('no-data', `no RPC endpoint configured for ${chain}`);
   let sent = 0;
+  let httpSent = 0;
   const problems: string[] = [];
   const note = (p: string) => {
     if (!problems.includes(p)) problems.push(p);
   };
   const client = createPublicClient({
     transport: fallback(
-      urls.map((u) => checkedHttp(u, want, () => void sent++, note)),
+      urls.map((u) =>
+        checkedHttp(
+          u,
+          want,
+          (body) => {
+            httpSent++;
+            sent += rpcCount(body);
+          },
+          note,
+          opts,
+        ),
+      ),
       { retryCount: 0 },
     ),
   }) as PublicClient;
-  return { client, problems, requests: () => sent };
+  return { client, problems, requests: () => sent, httpRequests: () => httpSent };
+}
+
+/** Admin discovery's batch size: a level's code and slot reads (4 per address) leave in a few HTTP requests. */
+export const DISCOVERY_BATCH_SIZE = 20;
+
+/**
+ * A client whose concurrent requests leave as JSON-RPC batches (admin discovery's eth_getCode and eth_getStorageAt
+ * reads), with the same endpoint order, chain-id check and private fetch as chainClient.
+ */
+export function batchChainClient(chain: string, urls: readonly string[], batchSize = DISCOVERY_BATCH_SIZE): ChainClient | Failure {
+  return chainClient(chain, urls, { batch: { batchSize } });
 }
 
 export const MULTICALL3 = '0xcA11bde05977b3631167028862bE2a173976CA11' as const;

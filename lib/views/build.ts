@@ -8,6 +8,8 @@ import type { Rating } from '../risk/types';
 import { NO_LIVE, rateWith, type LiveInput } from '../risk/live';
 import { liveView, yieldSplit } from './live';
 import { slashingView } from './slashing';
+import { backingView } from './backing';
+import { adminView } from './admin';
 
 export type { LiveInput };
 
@@ -21,6 +23,17 @@ const figure = (f: { okAt: string; fresh: boolean } | null, pct: number | undefi
 /** Who the token is: the same five fields in every view. */
 const identity = (t: TokenProfile) => ({ id: t.id, symbol: t.symbol, name: t.name, issuer: t.issuer, category: t.category });
 
+/**
+ * The APY a list row shows, in the card's order: DefiLlama's when its pool checked out, else one computed from the
+ * token's rate when that is the token's whole yield (a rate in ETH or BTC, not in a yielding LST), else DefiLlama's
+ * unchecked one.
+ */
+const apyOf = (l: LiveInput['live']) => {
+  if (!l) return null;
+  if (l.apy?.value.check?.state === 'verified') return l.apy;
+  return (l.rateApy?.value.wholeYield ? l.rateApy : null) ?? l.apy;
+};
+
 /** A list row: rosette, and the live peg and APY when there are any (none in offline mode). */
 export function toRowView(t: TokenProfile, now: Date, input: LiveInput = NO_LIVE): TokenRowView {
   const live = input.offline ? null : input.live;
@@ -28,7 +41,7 @@ export function toRowView(t: TokenProfile, now: Date, input: LiveInput = NO_LIVE
     ...identity(t),
     rating: summary(rateWith(t, now, input)),
     peg: figure(live?.peg ?? null, live?.peg?.value.nowPct),
-    apy: figure(live?.apy ?? null, live?.apy?.value.totalPct),
+    apy: figure(apyOf(live), apyOf(live)?.value.totalPct),
   };
 }
 
@@ -80,6 +93,8 @@ function buildCard(t: TokenProfile, registryVersion: string, now: Date, input: L
     },
     live: liveView(t, input.live, now, input.offline),
     ...optional('slashingLive', slashingView(t, input.live, input.offline)),
+    ...optional('backingLive', backingView(t, input.live, input.offline)),
+    ...optional('adminLive', adminView(t, input.live, input.offline)),
     deployments: t.deployments.map((d) => ({ chain: d.chain, address: d.address, ...(d.kind ? { kind: d.kind } : {}), sources: refs(d.sources) })),
     reviewedAt: t.reviewedAt,
     registryVersion,

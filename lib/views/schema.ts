@@ -95,6 +95,70 @@ export const SlashingLiveView = z.object({
   moreCalls: z.int().check(z.nonnegative()),
 });
 
+/** The Backing section's chain-read part (lib/views/backing.ts): sentence first, the mix, then the bridge routes. */
+export const BackingLiveView = z.object({
+  /** `read`: a mix or routes below; `not-yet`: nothing arrived; `offline`. */
+  state: z.enum(['read', 'not-yet', 'offline']),
+  sentence: z.string(),
+  mix: z.nullable(
+    z.object({
+      protocol: z.string(),
+      totalEth: z.number(),
+      block: z.string(),
+      okAt: z.string(),
+      fresh: z.boolean(),
+      nativePct: z.number(),
+      layeredPct: z.number(),
+      unattributedPct: z.number(),
+      assets: z.array(z.object({ label: z.string(), kind: z.enum(['native', 'token', 'unattributed']), eth: z.number(), pct: z.number(), derived: z.boolean(), sources: z.array(SourceView) })),
+      notes: z.array(z.string()),
+    }),
+  ),
+  routes: z.nullable(
+    z.object({
+      okAt: z.string(),
+      fresh: z.boolean(),
+      items: z.array(
+        z.object({ label: z.string(), blocked: z.boolean(), minVerifiers: z.int(), verifiers: z.array(z.string()), optional: z.string(), confirmations: z.number(), delegate: z.nullable(z.string()), sources: z.array(SourceView) }),
+      ),
+      unread: z.array(z.object({ label: z.string(), reason: z.string() })),
+    }),
+  ),
+  /** The protocol files the views and addresses were confirmed in. */
+  specSources: z.array(SourceView),
+});
+
+const Short = (n: number) => z.string().check(z.maxLength(n));
+/** One hop of a control path: `from` is controlled by `to` through `role`, after `delay`, as read by `sources`. */
+export const AdminHopView = z.object({ from: Short(42), role: Short(200), to: z.nullable(Short(42)), delay: z.nullable(Short(40)), sources: z.array(SourceView) });
+/** One path from a contract that matters to its holder: the hops, who holds it, the summed delay and its tier. */
+export const AdminPathView = z.object({ hops: z.array(AdminHopView).check(z.maxLength(12)), holder: Short(600), delay: Short(40), tier: z.int(), resolved: z.boolean() });
+/** A curated fact (a bypass no generic read shows, a pauser) with its sources. */
+export const AdminCuratedView = z.object({ target: Short(200), what: Short(500), holder: Short(600), delay: Short(40), verified: z.boolean(), sources: z.array(SourceView) });
+/** The card's Admin section from the daily discovery (lib/views/admin.ts): the weakest path first, then each contract. */
+export const AdminLiveView = z.object({
+  /** `read`: a discovery (fresh or the last good one); `not-yet`: none arrived; `offline`. */
+  state: z.enum(['read', 'not-yet', 'offline']),
+  sentence: Short(1200),
+  okAt: z.nullable(z.string()),
+  fresh: z.boolean(),
+  failing: z.nullable(z.string()),
+  chain: z.nullable(z.string()),
+  block: z.nullable(z.string()),
+  /** false: a contract in the list comes from an address no primary source confirms. */
+  verified: z.boolean(),
+  contracts: z.array(
+    z.object({ label: Short(200), address: Short(42), verified: z.boolean(), weakest: z.boolean(), note: z.nullable(Short(200)), paths: z.array(AdminPathView).check(z.maxLength(8)), morePaths: z.int().check(z.nonnegative()) }),
+  ).check(z.maxLength(20)),
+  bypasses: z.array(AdminCuratedView).check(z.maxLength(10)),
+  pausers: z.array(z.extend(AdminCuratedView, { level: Level })).check(z.maxLength(10)),
+  /** "changed, seen on <date>" lines, newest first. */
+  changes: z.array(z.object({ text: Short(600), seenAt: z.string(), weakens: z.boolean(), sources: z.array(SourceView) })).check(z.maxLength(10)),
+  /** What was not read: unresolved holders, faults, the depth limit, cycles. */
+  notRead: z.array(Short(600)).check(z.maxLength(12)),
+  moreNotRead: z.int().check(z.nonnegative()),
+});
+
 /** What a card or popup shows about one token: display-ready, each fact with its sources. */
 export const TokenCardView = z.object({
   id: TokenId,
@@ -125,6 +189,10 @@ export const TokenCardView = z.object({
   live: LiveView,
   /** Slashing exposure read from chain, or why it cannot be; absent for a token with no restaking layer. */
   slashingLive: z.optional(SlashingLiveView),
+  /** The asset mix and bridge routes read from chain; absent for a token with neither a backing view nor routes. */
+  backingLive: z.optional(BackingLiveView),
+  /** Who can upgrade the contracts that matter, read from chain; absent for a token with no controls list. */
+  adminLive: z.optional(AdminLiveView),
   /** The token's contracts: the impostor warning lists them. */
   deployments: z.array(z.object({ chain: z.string(), address: z.string(), kind: z.optional(z.string()), sources: z.array(SourceView) })),
   /** Curated data: the date of the last review of this profile, and the registry version it ships in. */
@@ -195,7 +263,10 @@ export type SourceView = z.infer<typeof SourceView>;
 export type LiveView = z.infer<typeof LiveView>;
 export type LiveFactView = z.infer<typeof LiveFactView>;
 export type SlashingLiveView = z.infer<typeof SlashingLiveView>;
+export type BackingLiveView = z.infer<typeof BackingLiveView>;
 export type SlashingFigureView = z.infer<typeof SlashingFigureView>;
+export type AdminLiveView = z.infer<typeof AdminLiveView>;
+export type AdminPathView = z.infer<typeof AdminPathView>;
 export type LevelView = z.infer<typeof Level>;
 export type PetalView = z.infer<typeof PetalView>;
 export type RatingSummary = z.infer<typeof RatingSummary>;

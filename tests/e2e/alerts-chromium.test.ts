@@ -2,6 +2,7 @@
 // DefiLlama stand-in, tests/e2e/lib/live-services.ts). Two stories: the toolbar badge of a page with tokens (count
 // and colour read back from the browser, as the popup lists them), and depeg alerts for a watched token (no
 // notification at -0.2%, exactly one at -3% however many refreshes follow, re-armed after recovery).
+import { poll } from './lib/poll.ts';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -175,7 +176,8 @@ test('depeg alert: none at -0.2%, exactly one at -3% through repeated refreshes,
   assert.equal(state.log[0]!.tokenId, 'weeth');
   assert.ok(Math.abs(state.log[0]!.pct + 3) < 0.01, `about -3%: ${state.log[0]!.pct}`);
   assert.equal(state.log[0]!.thresholdPct, 1);
-  assert.deepEqual(await shown(), { 'depeg:weeth': true });
+  // chrome.notifications.getAll() may list a notification a moment after create() resolved.
+  assert.deepEqual(await poll(shown, (n) => Object.keys(n).length > 0, { what: 'the depeg notification' }), { 'depeg:weeth': true });
   // The same refresh recomputed the open tab's badge (no new report came from the page): weETH's peg petal is red.
   const atDepeg = await badgeNow(ext, tabId);
   assert.equal(atDepeg.rows.find((r) => r.id === 'weeth')?.rating.worst, 'bad');
@@ -187,7 +189,8 @@ test('depeg alert: none at -0.2%, exactly one at -3% through repeated refreshes,
   await refresh(ext);
   state = await readAlerts(ext);
   assert.equal(state?.log.length, 1, 'no repeat while the deviation lasts');
-  assert.deepEqual(await shown(), { 'depeg:weeth': true });
+  // chrome.notifications.getAll() may list a notification a moment after create() resolved.
+  assert.deepEqual(await poll(shown, (n) => Object.keys(n).length > 0, { what: 'the depeg notification' }), { 'depeg:weeth': true });
   // The user dismisses it: a refresh at the same deviation does not bring it back (getAll alone cannot tell a
   // re-created notification with the same id from the old one).
   assert.equal(await session.worker.evaluate(() => chrome.notifications.clear('depeg:weeth')), true);
@@ -211,7 +214,8 @@ test('depeg alert: none at -0.2%, exactly one at -3% through repeated refreshes,
   llama.setPrice(WEETH_KEY, weethUsd(-3), { symbol: 'weETH', decimals: 18 });
   await refresh(ext);
   assert.equal((await readAlerts(ext))?.log.length, 2);
-  assert.deepEqual(await shown(), { 'depeg:weeth': true });
+  // chrome.notifications.getAll() may list a notification a moment after create() resolved.
+  assert.deepEqual(await poll(shown, (n) => Object.keys(n).length > 0, { what: 'the depeg notification' }), { 'depeg:weeth': true });
   await page.close();
   await ext.close();
 });

@@ -185,7 +185,7 @@ test('the data status lists every refresh job; "Refresh now" runs them and repor
     // The browser is off the network: every job fails fast (names do not resolve), and says so.
     await options.getByText(/^Refresh finished:/).waitFor({ timeout: 60_000 });
     const jobs = await options.$$eval('[data-job]', (els) => els.map((e) => e.getAttribute('data-job')));
-    assert.deepEqual([...jobs].sort(), ['charts', 'el-exposure', 'el-stakers', 'exit:eip155:1', 'prices', 'rates:eip155:1', 'redemption:eip155:1', 'sym-vaults', 'tvl', 'yields']);
+        assert.deepEqual([...jobs].sort(), ['admin:eip155:1', 'aggregator', 'backing:eip155:1', 'charts', 'el-exposure', 'el-stakers', 'exit:eip155:1', 'lz-routes:eip155:1', 'poolcheck', 'prices', 'rates:eip155:1', 'redemption:eip155:1', 'sym-vaults', 'tvl', 'yields']);
     const prices = options.locator('[data-job="prices"]');
     assert.match(await prices.innerText(), /Last run\s+\S.*\(\d+ min ago\)/);
     assert.match(await prices.innerText(), /Failures in a row\s+[1-9]/);

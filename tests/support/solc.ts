@@ -37,6 +37,12 @@ export const CONTRACT_NAMES = [
   'BalancerVaultMock',
   'WithdrawalsMock',
   'FluidResolverMock',
+  // Backing (issue 16): Renzo RestakeManager, Kelp pool/config/oracle, ether.fi pool and restaker, Puffer vault, ERC-20 balances.
+  'RenzoTvlMock',
+  'KelpPoolMock',
+  'EtherfiPoolMock',
+  'PufferVaultMock',
+  'TokenBalanceMock',
 ] as const;
 export type ContractName = (typeof CONTRACT_NAMES)[number];
 

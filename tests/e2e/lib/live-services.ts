@@ -9,8 +9,10 @@ import { startAnvil, type Anvil } from '../../support/anvil.ts';
 import { placeLrt, placeMulticall3 } from '../../support/chain.ts';
 import { startLlamaServer, type ChartPoint, type LlamaServer, type YieldPoint } from '../../support/llama-server.ts';
 import { placeSlashingState } from '../../support/slashing-state.ts';
+import { placeBackingState } from '../../support/backing-state.ts';
 import { placeExitVenues, placeRedemptionPaths, type RedemptionState } from '../../support/venues.ts';
 import type { TokenProfile } from '../../../lib/registry/schema.ts';
+import type * as AdminState from '../../support/admin-state.ts';
 
 // Registry facts the tests rely on (lib/registry/data/etherfi.ts, renzo.ts, lido.ts). Hardcoded: node --test
 // cannot import lib/registry (extensionless imports).
@@ -72,6 +74,12 @@ export async function registryTokens(): Promise<readonly TokenProfile[]> {
   return TOKENS;
 }
 
+/** tests/support/admin-state.ts, loaded through jiti for the same reason as the registry. */
+export async function adminState(): Promise<typeof AdminState> {
+  const { createJiti } = await import('jiti');
+  return createJiti(import.meta.url).import<typeof AdminState>('../../support/admin-state.ts');
+}
+
 /**
  * Venue depth per token, whole tokens on each side of every venue (others: 20,000 ETH-token, 500 BTC-token).
  * weETH is deep enough for a green market: constant product sells x·R/(1 − x) within x, about 2,040 within 2%.
@@ -100,7 +108,7 @@ export interface LiveServices {
  * Starts anvil and the DefiLlama stand-in, seeded with weETH, ezETH, ETH and the stETH benchmark; with `slashing`,
  * anvil also holds the EigenLayer and Symbiotic state of tests/support/slashing-state.ts (its EXPECTED figures).
  */
-export async function startLiveServices(opts: { slashing?: boolean } = {}): Promise<LiveServices> {
+export async function startLiveServices(opts: { slashing?: boolean; admin?: boolean; backing?: boolean } = {}): Promise<LiveServices> {
   const [anvil, llama] = await Promise.all([startAnvil(), startLlamaServer()]);
   await placeMulticall3(anvil.url);
   // Every exit venue the registry names, and the withdrawal contracts the redemption job reads (first: the venue
@@ -112,6 +120,9 @@ export async function startLiveServices(opts: { slashing?: boolean } = {}): Prom
   await placeLrt(anvil.url, WEETH, { rate: wei(WEETH_RATE), supply: 1_234_567n * 10n ** 18n, decimals: 18, symbol: 'weETH' });
   await placeLrt(anvil.url, EZETH_RATE, { rate: wei(EZETH_RATE_VALUE) });
   await placeLrt(anvil.url, EZETH, { rate: wei(EZETH_RATE_VALUE), supply: 987_654n * 10n ** 18n, decimals: 18, symbol: 'ezETH' });
+  if (opts.backing) await placeBackingState(anvil.url);
+  // Last: the admin state sets only slots where another mock already sits (tests/support/admin-state.ts, via jiti).
+  if (opts.admin) await (await adminState()).placeAdminState(anvil.url);
 
   llama.setPrice(ETH_KEY, ETH_USD, { symbol: 'ETH', decimals: 18 });
   llama.setPrice(WEETH_KEY, WEETH_USD, { symbol: 'weETH', decimals: 18 });

@@ -25,6 +25,8 @@ contract WithdrawalsMock {
     mapping(address => uint256) private _committed;
     uint256 private _exitFeeBps;
     mapping(address => uint256) private _balances;
+    // The Puffer vault is AccessManaged (pufETH is UUPS, `restricted`): admin discovery reads its authority().
+    address private _authority;
 
     modifier live() {
         require(!reverting, "WithdrawalsMock: reverting");
@@ -44,6 +46,8 @@ contract WithdrawalsMock {
     }
     function setExitFee(uint256 bps) external { _exitFeeBps = bps; }
     function setBalance(address owner, uint256 amount) external { _balances[owner] = amount; }
+    function setAuthority(address a) external { _authority = a; }
+    function authority() external view live returns (address) { return _authority; }
 
     function paused() external view live returns (bool) { return _paused; }
     function nextRequestId() external view live returns (uint32) { return _nextRequestId; }

@@ -305,3 +305,21 @@ describe('freshness and the petal', () => {
     expect(adminPetal(judge(null, 7))).toMatchObject({ level: 'unknown', method: 'curated', asOf: null, links: [] });
   });
 });
+
+describe('a curated controller with no code on chain (issue 16 wiring)', () => {
+  test('is unresolved, never a key: the chain does not match the source', () => {
+    const d = discovery([
+      { address: TOKEN, controllers: [{ role: 'curated', to: A(0x7), delaySec: 0, note: 'UUPS: role check in a registry' }] },
+      { address: A(0x7), classification: KEY, code: 'none' },
+    ]);
+    const j = judge(d, 7);
+    expect(j.weakest).toBeNull();
+    expect(j.level).toBe('unknown');
+    expect(j.paths[0]!.holder).toEqual({ kind: 'unresolved', address: A(0x7), why: 'the curated controller has no code on chain' });
+  });
+
+  test('an owner with no code is still a key (an EOA)', () => {
+    const d = discovery([{ address: TOKEN, controllers: [{ role: 'owner', to: A(0x7), delaySec: 0 }] }, { address: A(0x7), classification: KEY, code: 'none' }]);
+    expect(judge(d, 7).weakest?.holder.kind).toBe('key');
+  });
+});

@@ -140,3 +140,17 @@ describe('APY computed from the rate on the card', () => {
     expect(c.yield.split).toBeNull();
   });
 });
+
+describe('APY computed from the rate in list rows', () => {
+  test('a rate in ETH gives the row its APY; a rate in wstETH does not', async () => {
+    const { toRowView } = await import('../../../../lib/views/build');
+    const row = (id: string) => {
+      const t = getToken(id)!;
+      const e: Entries = {};
+      putOk(e, key.rateApy(t.id), { apyPct: 3.1, days: 8, basis: 'computed from the on-chain rate over 8 days', from: { t: 0, rate: 1 }, to: { t: 1, rate: 1.001 } }, chainSource('eip155:1', t.rateSource!.contract, t.rateSource!.function, 1n, at), at);
+      return toRowView(t, NOW, { live: tokenLive(t, e, NOW), offline: false });
+    };
+    expect(row('pufeth').apy).toMatchObject({ pct: 3.1, fresh: true });
+    expect(row('pzeth').apy).toBeNull();
+  });
+});
