@@ -228,10 +228,11 @@ export function tokenLive(t: TokenProfile, entries: Entries, now: Date, benchmar
   let apy: LiveFact<ApyValue> | null = null;
   const pool = yieldPool(t);
   const check = poolCheck(t, entries);
+  // The plain-staking benchmark's pool, unless DefiLlama says the id names another pool (then no split).
+  const benchPool = benchmark && benchmark.id !== t.id && poolCheck(benchmark, entries)?.state !== 'mismatch' ? yieldPool(benchmark) : null;
   // Another pool's APY is worse than none: a pool id DefiLlama says is something else is not read at all.
   const y = pool && check?.state !== 'mismatch' ? fact(get(key.yield(pool)), FRESH.yield, now, (v: ValueOf<'yield'>) => v) : null;
   if (y) {
-    const benchPool = benchmark && benchmark.id !== t.id && poolCheck(benchmark, entries)?.state !== 'mismatch' ? yieldPool(benchmark) : null;
     const ethish = t.rateSource?.read ? ETH_UNITS.has(t.rateSource.read.unit) : t.underlying.some((u) => ETH_UNITS.has(u));
     const b = benchPool && ethish ? fact(entries[key.yield(benchPool)], FRESH.yield, now, (v: ValueOf<'yield'>) => v) : null;
     const totalPct = y.value.apyPct;
@@ -258,7 +259,6 @@ export function tokenLive(t: TokenProfile, entries: Entries, now: Date, benchmar
   const ra = !(apy && check?.state === 'verified') && t.rateSource?.read ? fact(entries[key.rateApy(t.id)], FRESH.rateapy, now, (v: ValueOf<'rateapy'>) => v) : null;
   if (ra) {
     // The same split as the DefiLlama APY: plain ETH staking (the stETH benchmark) and what restaking adds; BTC none.
-    const benchPool = benchmark && benchmark.id !== t.id && poolCheck(benchmark, entries)?.state !== 'mismatch' ? yieldPool(benchmark) : null;
     // Only a rate in ETH itself is the token's whole yield: a rate in a value-accruing LST (wstETH, mETH, ETHx, swETH)
     // grows by what comes on top of that LST's own staking yield, so it gets no split (and the card says so).
     const unit = t.rateSource!.read!.unit;

@@ -178,6 +178,7 @@ const aggregatorJob: Job = {
     if (!base || tokens.length === 0) return { outcomes: [], failure: null, notes: [], requests: 0 };
     const res = await quoteAggregatorRoutes(base, tokens, { ...opts(ctx), pauseMs: ctx.aggregatorPauseMs });
     const outcomes = Object.entries(res).map(([id, o]): KeyOutcome => (o.ok ? { key: key.route(id), ok: true, value: o.data, source: o.data.sources[0]! } : failed(key.route(id), o)));
+    // A quoted token made one request per source; a failed one is counted once, though it may have made up to 4.
     const requests = Object.values(res).reduce((n, o) => n + (o.ok ? o.data.sources.length : 1), 0);
     return { outcomes, failure: null, notes: [], requests };
   },
