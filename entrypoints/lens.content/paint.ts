@@ -3,9 +3,15 @@
 //
 // A mark in or near the viewport is one range in the Highlight registered under its contract name
 // `lrt:<registry id>:<match kind>` (docs/detection.md), so tests and outside checks can read what is marked where
-// the user can see it. The names in use are styled by one constructed stylesheet (`::highlight(<name>), …`),
+// the user can see it. Those names are not styled: each registered range is also in one painting Highlight,
+// `lrt-paint`, and one constructed stylesheet styles that name alone (`::highlight(lrt-paint)`), written once and
 // adopted into the document and into each open shadow root holding a mark, only once a mark exists: a page with no
 // mark (or a site switched off) sees no stylesheet, no highlight and no name of ours.
+//
+// Why one painting name: adding a `::highlight()` rule makes the browser recompute the style of every element of
+// the document (measured on a 120,000-element table in Chromium 156: about 470 ms), and every selector in the rule
+// adds to each element's match (250 names: 8 to 11 s). A rule per contract name, grown as tokens appear, cost one
+// full recalculation per new name and grew with the names; one fixed name costs one recalculation, once.
 //
 // Only marks near the viewport are registered: every frame after a highlight change, Chromium revisits every
 // registered range, styled or not (measured: 3,000 unstyled ranges cost a live feed as much as styled ones, and a
@@ -17,6 +23,8 @@ import { guarded } from './log';
 import type { Mark, Painter } from './marks';
 
 export const highlightName = (id: string, kind: MatchKind) => `lrt:${id}:${kind}`;
+/** The one highlight name the stylesheet styles: every registered mark's range is in it too (docs/detection.md). */
+export const PAINT_NAME = 'lrt-paint';
 
 const STYLE = `text-decoration-line: underline; text-decoration-style: dotted; text-decoration-color: #7c5cff;
   text-decoration-thickness: 2px; text-underline-offset: 3px; background-color: rgba(124, 92, 255, 0.14);`;
@@ -28,7 +36,7 @@ export function highlightPainter(doc: Document): Painter | null {
   const view = doc.defaultView;
   const registry = view?.CSS?.highlights;
   if (!registry || typeof Highlight === 'undefined') return null;
-  const styledNames = new Set<string>();
+  const paint = new Highlight();
   /** Ours per name, and the Highlight the registry held under that name when we last added to it. */
   const named = new Map<string, Highlight>();
   const registered = new Map<string, Highlight>();
@@ -53,15 +61,14 @@ export function highlightPainter(doc: Document): Painter | null {
     { rootMargin: '100%', delay: 100 } as IntersectionObserverInit,
   );
 
-  const style = (root: Root, name: string) => {
-    if (!styledNames.has(name)) {
-      styledNames.add(name);
-      sheet ??= new CSSStyleSheet();
-      sheet.replaceSync(`${[...styledNames].map((n) => `::highlight(${CSS.escape(n)})`).join(', ')} { ${STYLE} }`);
+  const style = (root: Root) => {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(`::highlight(${PAINT_NAME}) { ${STYLE} }`);
     }
-    if (styled.has(root) && root.adoptedStyleSheets.includes(sheet!)) return;
+    if (styled.has(root) && root.adoptedStyleSheets.includes(sheet)) return;
     // Constructed sheets are not subject to the page's style-src CSP. Re-adopted if the page replaced the list.
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet!];
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     styled.add(root);
   };
 
@@ -88,13 +95,17 @@ export function highlightPainter(doc: Document): Painter | null {
       }
     }
     cur.add(mark.range);
+    paint.add(mark.range);
+    // Ours under the painting name, even if the page set that name itself.
+    if (registry.get(PAINT_NAME) !== paint) registry.set(PAINT_NAME, paint);
     const root = mark.node.getRootNode();
-    if (root instanceof Document || root instanceof ShadowRoot) style(root, name);
+    if (root instanceof Document || root instanceof ShadowRoot) style(root);
   };
   const hide = (mark: Mark) => {
     const name = highlightName(mark.id, mark.kind);
     named.get(name)?.delete(mark.range);
     registered.get(name)?.delete(mark.range);
+    paint.delete(mark.range);
   };
 
   return {
@@ -130,7 +141,8 @@ export function highlightPainter(doc: Document): Painter | null {
       }
       named.clear();
       registered.clear();
-      styledNames.clear();
+      paint.clear();
+      if (registry.get(PAINT_NAME) === paint) registry.delete(PAINT_NAME);
       for (const root of styled) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
       styled.clear();
     },
