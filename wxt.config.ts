@@ -44,9 +44,8 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
-    // What every frame evaluates stays small (lib/page-runtime): the content script renders the card's JSX
-    // components to DOM nodes instead of loading React (popup and options keep React), and uses the browser's own
-    // promise API instead of webextension-polyfill.
+    // What every frame evaluates stays small (lib/page-runtime): the content script uses the browser's own promise
+    // API instead of webextension-polyfill. (It renders no JSX: the background renders the card, lib/views/card-tree.)
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((e) => e.type === 'content-script')) return;
       const current = config.resolve?.alias ?? [];
@@ -54,7 +53,7 @@ export default defineConfig({
       const own = (file: string) => fileURLToPath(new URL(`./lib/page-runtime/${file}`, import.meta.url));
       config.resolve = {
         ...config.resolve,
-        alias: [{ find: /^react\/jsx-(dev-)?runtime$/, replacement: own('jsx-runtime.ts') }, { find: /^wxt\/browser$/, replacement: own('browser.ts') }, ...list],
+        alias: [{ find: /^wxt\/browser$/, replacement: own('browser.ts') }, ...list],
       };
     },
     'build:publicAssets': (_wxt, files) => {

@@ -325,7 +325,7 @@ export function TokenCard({
       <footer className="rl-foot">
         Bundled data, reviewed {v.reviewedAt} · registry {v.registryVersion} ·{' '}
         {onMethod ? (
-          <button type="button" className="rl-link" onClick={() => onMethod('')}>
+          <button type="button" className="rl-link" onClick={() => onMethod('')} data-open-method="">
             method {v.rating.methodVersion}
           </button>
         ) : (

@@ -121,30 +121,5 @@ export function needsUpgrade(raw: unknown): boolean {
   return !m.newer && m.from !== SETTINGS_VERSION;
 }
 
-/** `example.com` from a URL or a typed site ("https://www.Example.com/x" -> "www.example.com"); null if none. */
-export function siteOf(input: string): string | null {
-  const trimmed = input.trim().toLowerCase();
-  if (!trimmed) return null;
-  try {
-    const url = new URL(trimmed.includes('://') ? trimmed : `https://${trimmed}`);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    return url.hostname.replace(/\.$/, '') || null;
-  } catch {
-    return null;
-  }
-}
-
-/** A host belongs to a site when it is the site or a subdomain of it (`www.x.com` belongs to `x.com`). */
-export function hostInSite(host: string, site: string): boolean {
-  const h = host.toLowerCase();
-  const s = site.toLowerCase().replace(/^www\./, '');
-  return h === s || h.endsWith(`.${s}`);
-}
-
-/** Whether marking is on for the page at `url` (the tab's top-level page; frames follow their tab). */
-export function enabledFor(settings: Settings, url: string | undefined): boolean {
-  const host = url ? siteOf(url) : null;
-  if (!host) return false;
-  if (settings.siteMode === 'only') return settings.onlySites.some((s) => hostInSite(host, s));
-  return !settings.disabledSites.some((s) => hostInSite(host, s));
-}
+// Which sites marking is on for: zod-free, so the content script can use it (lib/sites.ts).
+export { enabledFor, hostInSite, siteOf } from './sites';

@@ -1,8 +1,13 @@
-// Runs in: everywhere. Every storage key, defined once. Content scripts only listen for SETTINGS_KEY changes and
-// never parse stored values themselves.
+// Runs in: everywhere. Every storage key, defined once. Content scripts listen to no storage change; the one value
+// they read is PAGE_POLICY_KEY (top frames, before their first scan).
 
 /** storage.local: the user's settings (lib/settings.ts). */
 export const SETTINGS_KEY = 'settings';
+/**
+ * storage.local: what a page's top frame needs before its first scan, written by the background from the settings
+ * and the registry (lib/page-policy.ts): which sites are on, and what to look for. No message to the background.
+ */
+export const PAGE_POLICY_KEY = 'page:policy';
 /** storage.local: the live-data cache (lib/live/store.ts): last good values and job states. */
 export const ENTRIES_KEY = 'live:entries';
 export const JOBS_KEY = 'live:jobs';

@@ -5,8 +5,12 @@ import { REGISTRY_VERSION, TOKENS, getToken } from '../../lib/registry';
 import { detectConfig } from '../../lib/registry/detect-config';
 import { MISNOMERS } from '../../lib/registry/misnomers';
 import { toCardView, toMisnomerView, toRegistryEntry } from '../../lib/views/build';
-import { enabledFor } from '../../lib/settings';
+import { cardTree } from '../../lib/views/card-tree';
+import cardCss from '../../assets/card.css?inline';
+import { enabledFor, type Settings } from '../../lib/settings';
 import { readSettings } from '../../lib/settings-store';
+import { NOTHING, policyFor } from '../../lib/page-policy';
+import { PAGE_POLICY_KEY } from '../../lib/storage-keys';
 import { liveState, refreshAll } from '../../lib/live/service';
 import { HandlerError, type Handlers } from '../../lib/messaging/server';
 import { saveFrameLimits, saveFrameReport, tabLimits } from '../../lib/tab-reports';
@@ -15,9 +19,31 @@ import { updateBadge } from './badge';
 import { liveInput, tabRows } from './rows';
 
 const DETECT = { rt: detectConfig(TOKENS, MISNOMERS, { markLst: false }), all: detectConfig(TOKENS, MISNOMERS, { markLst: true }) };
-const EMPTY = { tokens: [], misnomers: [], addresses: [] };
+const detectFor = (settings: Settings) => (settings.markLst ? DETECT.all : DETECT.rt);
+
+/**
+ * Writes the page policy (lib/page-policy.ts) for the current settings: top frames read it before their first
+ * scan. Called at every worker start and on each settings change, before pages are told of it.
+ */
+export async function writePagePolicy(): Promise<void> {
+  const settings = await readSettings();
+  await browser.storage.local.set({ [PAGE_POLICY_KEY]: policyFor(settings, detectFor(settings), browser.runtime.getManifest().version) });
+}
 /** Extension pages a web page's card may open: two per tab in any 10 s (the card also needs the user's click). */
 export const PAGE_OPENS = rateLimiter(2, 10_000);
+
+function misnomerView(id: string) {
+  const m = MISNOMERS.find((x) => x.id === id);
+  if (!m) throw new HandlerError('not-found', `no misnomer ${id}`);
+  return toMisnomerView(m, TOKENS);
+}
+
+async function cardView(id: string) {
+  const token = getToken(id);
+  if (!token) throw new HandlerError('not-found', `no token ${id}`);
+  const now = new Date();
+  return toCardView(token, REGISTRY_VERSION, now, liveInput(token, await liveState(), now));
+}
 
 async function status() {
   const s = await liveState();
@@ -41,21 +67,19 @@ export const handlers: Handlers = {
   'page:config': async (_input, ctx) => {
     const settings = await readSettings();
     const enabled = enabledFor(settings, ctx.pageUrl);
-    return { enabled, detect: enabled ? (settings.markLst ? DETECT.all : DETECT.rt) : EMPTY };
+    return { enabled, detect: enabled ? detectFor(settings) : NOTHING };
   },
 
-  'misnomer:card': async ({ id }) => {
-    const m = MISNOMERS.find((x) => x.id === id);
-    if (!m) throw new HandlerError('not-found', `no misnomer ${id}`);
-    return toMisnomerView(m, TOKENS);
+  'card:render': async ({ id, impostor, css }) => {
+    const tree = id.startsWith('misnomer-')
+      ? cardTree({ status: 'misnomer', view: misnomerView(id) })
+      : cardTree({ status: 'ready', view: await cardView(id), ...(impostor ? { impostor: { address: impostor } } : {}) });
+    return { tree, ...(css ? { css: cardCss } : {}) };
   },
 
-  'token:card': async ({ id }) => {
-    const token = getToken(id);
-    if (!token) throw new HandlerError('not-found', `no token ${id}`);
-    const now = new Date();
-    return toCardView(token, REGISTRY_VERSION, now, liveInput(token, await liveState(), now));
-  },
+  'misnomer:card': async ({ id }) => misnomerView(id),
+
+  'token:card': async ({ id }) => cardView(id),
 
   'page:open': async ({ page, hash }, ctx) => {
     if (ctx.caller === 'content' && !PAGE_OPENS.take(ctx.tabId ?? -1, Date.now())) return { opened: false };

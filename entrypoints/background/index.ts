@@ -5,7 +5,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { Envelope } from '../../lib/messaging/contract';
 import { dispatch } from '../../lib/messaging/server';
 import { clearTab } from '../../lib/tab-reports';
-import { handlers } from './handlers';
+import { handlers, writePagePolicy } from './handlers';
 import { ALARM, SAFETY_ALARM, onRefreshed, start, tick } from '../../lib/live/service';
 import { checkDepeg, openAlert } from '../../lib/alerts/service';
 import { updateAllBadges, updateBadge } from './badge';
@@ -47,10 +47,14 @@ export default defineBackground(() => {
     // Offline mode or RPC endpoints changed: re-plan (a job not yet due stays not due).
     void tick();
     // Pages hear only that the settings changed, never a stored value (content scripts do not listen to storage:
-    // the live cache there changes several times an hour). Tabs without our content script cannot answer.
-    void browser.tabs.query({}).then((tabs) => {
-      for (const t of tabs) if (t.id !== undefined) browser.tabs.sendMessage(t.id, SETTINGS_CHANGED).catch(() => undefined);
-    });
+    // the live cache there changes several times an hour), once the page policy top frames read is rewritten.
+    // Tabs without our content script cannot answer.
+    void writePagePolicy()
+      .catch((err: unknown) => console.error('[restake-lens] writing the page policy failed', err))
+      .then(() => browser.tabs.query({}))
+      .then((tabs) => {
+        for (const t of tabs) if (t.id !== undefined) browser.tabs.sendMessage(t.id, SETTINGS_CHANGED).catch(() => undefined);
+      });
   });
   // A frame's port closes when the frame goes: its report goes with it (the tab's others stay).
   browser.runtime.onConnect.addListener((port) => {
@@ -65,7 +69,10 @@ export default defineBackground(() => {
   });
   // Each time the worker starts (install, update, browser start, wake-up): settings from an older version are
   // rewritten in the current one, then only jobs already due run.
-  void upgradeStoredSettings().then(start);
+  void upgradeStoredSettings()
+    .then(() => writePagePolicy())
+    .catch((err: unknown) => console.error('[restake-lens] writing the page policy failed', err))
+    .then(start);
   browser.tabs.onRemoved.addListener((tabId) => void clearTab(tabId).catch((err: unknown) => console.error('[restake-lens] clearing tab reports failed', err)));
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // A new document is loading in the tab: its frames will report afresh, and its badge starts empty.

@@ -1,9 +1,11 @@
-// Runs in: content script, in every http(s) frame. Wiring only: ask the background whether and what to mark here,
+// Runs in: content script, in every http(s) frame. Wiring only: read (top frame) or ask the background whether and what to mark here,
 // run the lens, and restart it when the user's settings change or the page navigates within itself.
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { send } from '../../lib/messaging/page-client';
 import { FRAME_PORT, isNextMention, isSettingsChanged, tokenToShow } from '../../lib/messaging/to-content';
+import { configFor, readPolicy, type PageConfig } from '../../lib/page-policy';
+import { PAGE_POLICY_KEY } from '../../lib/storage-keys';
 import { E2E_IDLE_NAME, startLens, type Lens } from './lens';
 
 const E2E = import.meta.env.MODE === 'e2e';
@@ -28,11 +30,24 @@ export default defineContentScript({
         port = null;
       });
     };
+    // The top frame reads what to look for from storage.local (written by the background; no message, so no
+    // waiting for its worker to wake); frames, and a top frame finding no current policy, ask the background.
+    const fromPolicy = async (): Promise<PageConfig | null> => {
+      if (window !== window.top) return null;
+      const raw: unknown = (await browser.storage.local.get(PAGE_POLICY_KEY))[PAGE_POLICY_KEY];
+      const policy = readPolicy(raw, browser.runtime.getManifest().version);
+      return policy && configFor(policy, location.href);
+    };
     const apply = async () => {
-      const config = await send('page:config', { origin: location.origin }).catch((err: unknown) => {
-        logError('page config', err);
-        return null;
-      });
+      const config =
+        (await fromPolicy().catch((err: unknown) => {
+          logError('page policy', err);
+          return null;
+        })) ??
+        (await send('page:config', { origin: location.origin }).catch((err: unknown) => {
+          logError('page config', err);
+          return null;
+        }));
       // Background unreachable: keep what is on the page rather than flicker it away.
       if (!config || ctx.isInvalid) return;
       const key = JSON.stringify(config);

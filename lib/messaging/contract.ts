@@ -3,6 +3,7 @@
 // zod/mini: the same validation as zod, tree-shakable, so the content script stays small.
 import { z } from '../zod';
 import { DetectConfig, LiveStatus, MisnomerView, RegistryEntryView, TabTokenView, TokenCardView, TokenId } from '../views/schema';
+import { TreeElement } from '../views/tree';
 
 
 /**
@@ -25,13 +26,25 @@ export const contract = {
     // Whether to mark on this page (per-site settings), and what to look for.
     output: z.object({ enabled: z.boolean(), detect: DetectConfig }),
   },
+  'card:render': {
+    callers: ['content'],
+    // The hover card, rendered by the background (pages never load the card's components). `impostor`: the address
+    // the page tied this token's name to (shown in the warning, as text). `css`: also send the card's stylesheet
+    // (a frame's first card).
+    input: z.object({
+      id: TokenId,
+      impostor: z.optional(z.string().check(z.regex(/^[0-9A-Za-z]{20,90}$/))),
+      css: z.optional(z.boolean()),
+    }),
+    output: z.object({ tree: TreeElement, css: z.optional(z.string()) }),
+  },
   'misnomer:card': {
-    callers: ['content', 'ui'],
+    callers: ['ui'],
     input: z.object({ id: TokenId }),
     output: MisnomerView,
   },
   'token:card': {
-    callers: ['content', 'ui'],
+    callers: ['ui'],
     input: z.object({ id: TokenId }),
     output: TokenCardView,
   },

@@ -12,11 +12,13 @@ const MARKERS: Array<[string, RegExp]> = [
   ['zod classic', /[`"']Zod(String|Object|Array|Number)[`"']/],
 ];
 
-/** What issue 17 keeps out of pages: the background validates replies, the card renders through lib/page-runtime. */
+/** What issue 17 keeps out of pages: the background validates replies and renders the card (lib/views/card-tree). */
 const PAGE_MARKERS: Array<[string, RegExp]> = [
   ['zod/mini', /[`"']ZodMini(Object|String|Type)[`"']/],
   ['React', /react\.(transitional\.)?element|__CLIENT_INTERNALS_DO_NOT_USE|react-dom/],
   ['webextension-polyfill', /webextension-polyfill|Could not establish connection\. Receiving end does not exist\./],
+  // Strings only the card's components and stylesheet hold.
+  ['the card components', /Liquid restaking token|Bundled data, reviewed|rl-petal|Fastest known way/],
 ];
 
 for (const dir of BUILDS) {

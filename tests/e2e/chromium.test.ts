@@ -234,6 +234,44 @@ test('the background ignores messages that are not in the contract or not from a
   await page.close();
 });
 
+test('the top frame decides from the page policy in storage.local, with no message; frames still ask the background', async () => {
+  // A policy that switches 127.0.0.1 off while the settings (which the background answers frames from) leave it on:
+  // the top frame follows the stored policy, the same-origin child frame the background's answer.
+  await worker.evaluate(async () => {
+    const key = 'page:policy';
+    const policy = (await chrome.storage.local.get(key))[key] as Record<string, unknown>;
+    await chrome.storage.local.set({ [key]: { ...policy, siteMode: 'all', disabledSites: ['127.0.0.1'] } });
+  });
+  const page = await context.newPage();
+  try {
+    await page.goto(server.url('/fixtures/shadow-iframe.html'));
+    const child = page.frame({ name: 'child' })!;
+    await waitForMarks(child, 1, { within: '#child-ezeth' });
+    await scanIdle(page);
+    assert.equal((await marksOn(page)).length, 0, 'the top frame read the stored policy: site off');
+    // A policy written by another version is never read: the top frame asks the background (site on).
+    await worker.evaluate(async () => {
+      const key = 'page:policy';
+      const policy = (await chrome.storage.local.get(key))[key] as Record<string, unknown>;
+      await chrome.storage.local.set({ [key]: { ...policy, v: '0.0.0-old' } });
+    });
+    await page.reload();
+    await waitForMarks(page, 1, { within: '#light' });
+  } finally {
+    // Any settings change makes the background rewrite the policy from the settings.
+    await worker.evaluate(async () => {
+      await chrome.storage.local.set({ settings: { siteMode: 'all', disabledSites: [], onlySites: [], markLst: false } });
+      await chrome.storage.local.remove('settings');
+    });
+    await poll(
+      () => worker.evaluate(async () => ((await chrome.storage.local.get('page:policy'))['page:policy'] as { disabledSites: string[]; v: string }) ?? null),
+      (p) => p !== null && p.disabledSites.length === 0 && p.v !== '0.0.0-old',
+      { timeoutMs: 10_000, what: 'the policy rewritten from the settings' },
+    );
+    await page.close();
+  }
+});
+
 test('keyboard: the "next mention" command opens each card in turn without taking focus or adding tab stops; Escape closes it; the card follows a dark page', async () => {
   const page = await context.newPage();
   await page.goto(server.url('/fixtures/slice.html'));

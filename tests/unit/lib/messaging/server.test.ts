@@ -67,10 +67,25 @@ describe('dispatch', () => {
   });
 
   test('answers a card lookup with sources resolved', async () => {
-    const reply = await run(env('token:card', { id: 'ezeth' }), content);
+    const reply = await run(env('token:card', { id: 'ezeth' }), popup);
     expect(reply).toMatchObject({ ok: true, data: { symbol: 'ezETH', issuer: 'Renzo' } });
     const data = (reply as { data: { slashing: { sources: Array<{ url: string }> } } }).data;
     expect(data.slashing.sources[0]?.url).toMatch(/^https:\/\//);
+  });
+
+  test('renders the hover card for content scripts only, with the stylesheet when asked and an impostor warning', async () => {
+    const reply = await run(env('card:render', { id: 'ezeth', css: true, impostor: '0x1111111111111111111111111111111111111111' }), content);
+    const data = (reply as { ok: true; data: { tree: { t: string; a: Record<string, string> }; css?: string } }).data;
+    expect(data.tree).toMatchObject({ t: 'div', a: { class: 'rl-card', role: 'dialog', 'data-token': 'ezeth' } });
+    expect(JSON.stringify(data.tree)).toContain('0x1111…1111');
+    expect(typeof data.css).toBe('string');
+    const plain = (await run(env('card:render', { id: 'misnomer-keth' }), content)) as { ok: true; data: { tree: unknown; css?: string } };
+    expect(plain.data.css).toBeUndefined();
+    expect(JSON.stringify(plain.data.tree)).toContain('kETH');
+    expect(await run(env('card:render', { id: 'ezeth' }), popup)).toMatchObject({ error: 'forbidden' });
+    expect(await run(env('token:card', { id: 'ezeth' }), content)).toMatchObject({ error: 'forbidden' });
+    expect(await run(env('card:render', { id: 'ezeth', impostor: '<b>x</b>' }), content)).toMatchObject({ error: 'bad-input' });
+    expect(await run(env('card:render', { id: 'nosuch' }), content)).toMatchObject({ error: 'not-found' });
   });
 
   test('unknown token: not-found', async () => {
