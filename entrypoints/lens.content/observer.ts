@@ -35,6 +35,8 @@ export function follow(root: Node, marks: Marks, scanner: Scanner, onChange: () 
     }
     // A removed or moved node's marks go now: a moved text node comes back through addedNodes (or is queued here).
     if (removed) for (const node of marks.sweep()) scanner.enqueue(node);
+    // The page's change and its marks in one frame: a little of the scan runs here, in the page's own task.
+    scanner.runNow();
     if (changed) onChange();
   }));
   observer.observe(root, OPTIONS);

@@ -18,6 +18,13 @@
 // few thousand took PrePaint from 9 ms to 80-100 ms per frame). So each marked text node's element is watched by
 // an IntersectionObserver and its ranges are registered while it is within one viewport of the visible area; the
 // rest stay in the script's memory (marks.ts), still counted, hovered and stepped through.
+//
+// No frame of our own: every highlight change makes the browser paint another frame, and on a page that paints a
+// lot (a live feed) each extra frame costs as much as the page's own. So a newly marked element is tested against
+// the viewport at once (its rect, in the scan's task, which runs before the frame the page's own change asked
+// for) and its marks are registered in that same frame; the observer then only follows it as it scrolls. Marks
+// leaving the viewport's neighbourhood are unregistered together with the next registration, or after
+// LEAVE_MS, not one frame each. Marks whose text the page removed are unregistered at once.
 import type { MatchKind } from '../../lib/detect/types';
 import { guarded } from './log';
 import type { Mark, Painter } from './marks';
@@ -30,6 +37,9 @@ const STYLE = `text-decoration-line: underline; text-decoration-style: dotted; t
   text-decoration-thickness: 2px; text-underline-offset: 3px; background-color: rgba(124, 92, 255, 0.14);`;
 
 type Root = Document | ShadowRoot;
+
+/** Marks that left the viewport's neighbourhood are unregistered at the latest this long after. */
+const LEAVE_MS = 1_000;
 
 /** The browser's highlight painter for `doc`, or null where the Highlight API is missing (no marks are drawn). */
 export function highlightPainter(doc: Document): Painter | null {
@@ -47,16 +57,51 @@ export function highlightPainter(doc: Document): Painter | null {
   const near = new Set<Element>();
   /** The element each mark is watched by (its node's parent when marked: the node may move before release). */
   const watchedBy = new WeakMap<Mark, Element>();
+  /** Marks still registered though their element is no longer near: unregistered at the next flush. */
+  const leaving = new Set<Mark>();
+  let leaveTimer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    clearTimeout(leaveTimer);
+    leaveTimer = undefined;
+    for (const m of leaving) hide(m);
+    leaving.clear();
+  };
+  const leave = (m: Mark) => {
+    leaving.add(m);
+    leaveTimer ??= setTimeout(guarded('paint', flush), LEAVE_MS);
+  };
+  /**
+   * Set from adopting our stylesheet until a frame has styled the page with it (the observer's next report): a
+   * rect read in between would restyle the whole document inside our task (a long task on a big page), so until
+   * then new marks wait for the observer.
+   */
+  let restyling = false;
+  /** Within one viewport of the visible area (the observer's root margin), from the element's rect now. */
+  const nearNow = (el: Element) => {
+    if (restyling) return false;
+    const r = el.getBoundingClientRect();
+    if (!r.width && !r.height) return false;
+    const vw = view.innerWidth;
+    const vh = view.innerHeight;
+    return r.bottom >= -vh && r.top <= 2 * vh && r.right >= -vw && r.left <= 2 * vw;
+  };
   const observer = new IntersectionObserver(
     guarded('paint', (entries: IntersectionObserverEntry[]) => {
+      // The observer reports after a frame was drawn: the page has been styled with our stylesheet by now (no
+      // animation-frame callback of our own for this, which would run inside the page's frame).
+      restyling = false;
+      let shown = false;
       for (const e of entries) {
         const marks = watched.get(e.target);
         if (!marks) continue;
         if (e.isIntersecting) {
+          if (near.has(e.target)) continue;
           near.add(e.target);
+          shown = true;
           for (const m of marks) show(m);
-        } else if (near.delete(e.target)) for (const m of marks) hide(m);
+        } else if (near.delete(e.target)) for (const m of marks) leave(m);
       }
+      if (shown) flush();
     }),
     { rootMargin: '100%', delay: 100 } as IntersectionObserverInit,
   );
@@ -70,9 +115,12 @@ export function highlightPainter(doc: Document): Painter | null {
     // Constructed sheets are not subject to the page's style-src CSP. Re-adopted if the page replaced the list.
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     styled.add(root);
+    restyling = true;
   };
 
   const show = (mark: Mark) => {
+    // Back before it was unregistered: it still is registered.
+    if (leaving.delete(mark)) return;
     const name = highlightName(mark.id, mark.kind);
     let h = named.get(name);
     if (!h) named.set(name, (h = new Highlight()));
@@ -116,12 +164,17 @@ export function highlightPainter(doc: Document): Painter | null {
       if (!set) {
         watched.set(el, (set = new Set()));
         observer.observe(el);
+        if (nearNow(el)) near.add(el);
       }
       set.add(mark);
       watchedBy.set(mark, el);
-      if (near.has(el)) show(mark);
+      if (near.has(el)) {
+        show(mark);
+        if (leaving.size) flush();
+      }
     }),
     remove(mark) {
+      leaving.delete(mark);
       hide(mark);
       const el = watchedBy.get(mark);
       const set = el && watched.get(el);
@@ -131,6 +184,9 @@ export function highlightPainter(doc: Document): Painter | null {
       observer.unobserve(el!);
     },
     clear() {
+      clearTimeout(leaveTimer);
+      leaveTimer = undefined;
+      leaving.clear();
       observer.disconnect();
       watched.clear();
       near.clear();

@@ -14,6 +14,8 @@ const SKIP = new Set(['head', 'title', 'script', 'style', 'noscript', 'textarea'
 
 /** Scanning work per task: about half a frame, far below the 50 ms long-task line. */
 const SLICE_MS = 8;
+/** What `runNow` may take of the page's own task. */
+const SYNC_MS = 3;
 const SHOW = NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT;
 /** Nodes visited between two clock reads (reading the clock is not free). */
 const BATCH = 256;
@@ -64,6 +66,12 @@ export function insideRejected(el: Element): boolean {
 export interface Scanner {
   /** Queue a subtree (element, document, shadow root) or a text node for scanning. */
   enqueue(node: Node): void;
+  /**
+   * Scans what is queued now, for at most SYNC_MS, in the caller's task (the page's change being followed), so
+   * its marks are drawn in the frame that change asked for rather than one of their own; the rest goes on in
+   * the usual slices.
+   */
+  runNow(): void;
   /** Resolves when the queue is empty. */
   idle(): Promise<void>;
   /** Drops queued work (the site was switched off). */
@@ -379,10 +387,10 @@ export function createScanner(matcher: TextMatcher, marks: Marks, hooks: Scanner
     if (busyWindows >= BUDGET.giveUpWindows) budget('busy');
   };
 
-  const slice = () => {
+  const slice = (ms = SLICE_MS) => {
     scheduled = false;
     const start = performance.now();
-    scan(start + SLICE_MS);
+    scan(start + ms);
     if (marked) {
       marked = false;
       hooks.onMarked();
@@ -398,7 +406,8 @@ export function createScanner(matcher: TextMatcher, marks: Marks, hooks: Scanner
     }
   };
 
-  const safeSlice = guarded('scan', slice);
+  const safeSlice = guarded('scan', () => slice());
+  const syncSlice = guarded('scan', () => slice(SYNC_MS));
   const schedule = () => {
     if (scheduled) return;
     scheduled = true;
@@ -411,6 +420,9 @@ export function createScanner(matcher: TextMatcher, marks: Marks, hooks: Scanner
       if (!scheduled) hooks.onBusy?.();
       queue.push(node);
       schedule();
+    },
+    runNow() {
+      if (!stopped && (job || queue.length || big.length)) syncSlice();
     },
     idle() {
       if ((!job && !queue.length && !big.length && !scheduled) || stopped) return Promise.resolve();

@@ -88,16 +88,18 @@ export function feedPage(): { html: string; expectedMarks: number } {
   const appendedAt = new Float64Array(total).fill(-1);
   const markedAt = new Float64Array(total).fill(-1);
   const tokens = ${JSON.stringify(FEED_TOKENS)};
-  // Marks are ranges in CSS.highlights (any build's, under lrt:<id>:<kind>): each animation frame, the highlights
-  // whose size changed are read again and each new range's row is stamped. Bare pages have none, so this costs
-  // them nothing; with the extension it is page time, counted as the page's.
-  const seenSize = new Map();
+  // Marks are ranges in CSS.highlights (any build's, under lrt:<id>:<kind>): each animation frame, every range
+  // is looked at and each new one's row is stamped. (Not only highlights whose size changed: a build that adds and
+  // removes ranges in the same frame keeps the size.) Bare pages have none, so this costs them nothing; with the
+  // extension it is page time, counted as the page's.
+  const seen = new WeakSet();
   const poll = () => {
     const now = performance.now();
     for (const [name, h] of CSS.highlights) {
-      if (!name.startsWith('lrt:') || seenSize.get(name) === h.size) continue;
-      seenSize.set(name, h.size);
+      if (!name.startsWith('lrt:')) continue;
       for (const r of h) {
+        if (seen.has(r)) continue;
+        seen.add(r);
         const tr = r.startContainer.parentElement && r.startContainer.parentElement.closest('tr[data-i]');
         if (!tr) continue;
         const i = Number(tr.dataset.i);
