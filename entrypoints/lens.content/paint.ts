@@ -103,7 +103,7 @@ export function highlightPainter(doc: Document): Painter | null {
       }
       if (shown) flush();
     }),
-    { rootMargin: '100%', delay: 100 } as IntersectionObserverInit,
+    { rootMargin: '100%', delay: 300 } as IntersectionObserverInit,
   );
 
   const style = (root: Root) => {

@@ -75,6 +75,35 @@ test('a long page registers only the marks near the viewport; the rest register 
   await page.close();
 });
 
+test('a mention the page adds in view is registered before the next frame is drawn (no frame of its own)', async () => {
+  const page = await context.newPage();
+  await page.goto(server.url('/fixtures/slice.html'));
+  await waitForMarks(page, SLICE_TOTAL, { except: '#spoof' });
+  // Each time: the page adds a line at the top, and its next animation frame callback (which runs before that frame
+  // is drawn) looks for the line's range among the lrt: highlights.
+  const seen = await page.evaluate(
+    () =>
+      new Promise<boolean[]>((resolve) => {
+        const results: boolean[] = [];
+        const once = () => {
+          const p = document.createElement('p');
+          p.textContent = `Just in (${results.length}): rsETH deposits reopened`;
+          document.body.prepend(p);
+          requestAnimationFrame(() => {
+            let found = false;
+            for (const [name, h] of CSS.highlights) if (name.startsWith('lrt:')) for (const r of h) if (r.startContainer === p.firstChild) found = true;
+            results.push(found);
+            if (results.length < 5) setTimeout(once, 50);
+            else resolve(results);
+          });
+        };
+        once();
+      }),
+  );
+  assert.deepEqual(seen, [true, true, true, true, true]);
+  await page.close();
+});
+
 test('the page text is unchanged by marking', async () => {
   const page = await context.newPage();
   // Same page with the extension's marks removed by reading text before and after.
