@@ -135,6 +135,9 @@ export interface Attribution {
   busyMs: number;
   /** Of busyMs: tasks of the bench harness itself (DevTools evaluations reading the page), left out of comparisons. */
   harnessMs: number;
+  /** The same two as thread time (CPU): steadier than wall time on a busy machine. */
+  busyCpuMs: number;
+  harnessCpuMs: number;
   /** Full layouts on the page's main thread (Layout events), and how many the extension initiated. */
   layouts: number;
   layoutsInitiated: number;
@@ -273,6 +276,8 @@ export function attribute(events: TraceEvent[], opts: { frameId: string; extPref
   let compileUs = 0;
   let busyUs = 0;
   let harnessUs = 0;
+  let busyCpuUs = 0;
+  let harnessCpuUs = 0;
   let longestTask = 0;
   let unownedJsUs = 0;
   let extTasks = 0;
@@ -285,6 +290,7 @@ export function attribute(events: TraceEvent[], opts: { frameId: string; extPref
 
   for (const root of roots) {
     busyUs += root.e.dur!;
+    busyCpuUs += root.e.tdur ?? 0;
     let first: Owner | undefined;
     let extIpc = false;
     let runsJs = false;
@@ -300,7 +306,10 @@ export function attribute(events: TraceEvent[], opts: { frameId: string; extPref
       if (n.e.name === 'EvaluateScript' && o === 'ext') evaluates = true;
     }
     const extTask = first === 'ext' || (extIpc && runsJs);
-    if (devtools && !extTask) harnessUs += root.e.dur!;
+    if (devtools && !extTask) {
+      harnessUs += root.e.dur!;
+      harnessCpuUs += root.e.tdur ?? 0;
+    }
     else longestTask = Math.max(longestTask, root.e.dur!);
     // DevTools tasks are the bench harness's (Runtime.evaluate / callFunctionOn and their microtasks).
     assign(root, extTask ? 'ext' : devtools ? 'other' : 'none', false);
@@ -406,6 +415,8 @@ export function attribute(events: TraceEvent[], opts: { frameId: string; extPref
     initiatedPaintMs: ms(paintUs),
     busyMs: ms(busyUs),
     harnessMs: ms(harnessUs),
+    busyCpuMs: ms(busyCpuUs),
+    harnessCpuMs: ms(harnessCpuUs),
     layouts: onMain.filter((e) => e.name === 'Layout' && e.ph === 'X').length,
     layoutsInitiated: [...initiated].filter((e) => e.name === 'Layout').length,
     longestTaskMs: ms(longestTask),
