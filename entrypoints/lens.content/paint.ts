@@ -40,6 +40,8 @@ type Root = Document | ShadowRoot;
 
 /** Marks that left the viewport's neighbourhood are unregistered at the latest this long after. */
 const LEAVE_MS = 1_000;
+/** How often a root holding marks is checked for our stylesheet (a page may replace its adopted list). */
+const RECHECK_MS = 1_000;
 
 /** The browser's highlight painter for `doc`, or null where the Highlight API is missing (no marks are drawn). */
 export function highlightPainter(doc: Document): Painter | null {
@@ -52,6 +54,7 @@ export function highlightPainter(doc: Document): Painter | null {
   const registered = new Map<string, Highlight>();
   let sheet: CSSStyleSheet | null = null;
   const styled = new Set<Root>();
+  const checkedAt = new WeakMap<Root, number>();
   /** Marks per watched element, and the elements near the viewport now (their marks are registered). */
   const watched = new Map<Element, Set<Mark>>();
   const near = new Set<Element>();
@@ -111,10 +114,17 @@ export function highlightPainter(doc: Document): Painter | null {
       sheet = new CSSStyleSheet();
       sheet.replaceSync(`::highlight(${PAINT_NAME}) { ${STYLE} }`);
     }
-    if (styled.has(root) && root.adoptedStyleSheets.includes(sheet)) return;
+    const now = performance.now();
+    if (styled.has(root)) {
+      // Reading adoptedStyleSheets copies the list: whether the page replaced it is checked at most once a second.
+      if (now - (checkedAt.get(root) ?? 0) < RECHECK_MS) return;
+      checkedAt.set(root, now);
+      if (root.adoptedStyleSheets.includes(sheet)) return;
+    }
     // Constructed sheets are not subject to the page's style-src CSP. Re-adopted if the page replaced the list.
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     styled.add(root);
+    checkedAt.set(root, now);
     restyling = true;
   };
 
