@@ -2,10 +2,11 @@
 // first scan, kept in storage.local under PAGE_POLICY_KEY so the first scan waits for no message to the background
 // (whose worker may be asleep): which sites marking is on for, and what to look for.
 //
-// Frames read it too, but decide nothing from it: marking in a frame follows its tab's page, whose address a
-// cross-origin frame cannot know (Firefox has no `location.ancestorOrigins`), so frames still ask the background
-// (`page:config`). Written by the background at every worker start and before it tells pages the settings changed;
-// `v` is the extension version that wrote it, so a policy from before an update is never read.
+// Marking in a frame follows its tab's page (per-site settings are per host): a frame reads the policy too when it
+// knows its top page's origin (`location.ancestorOrigins`, Chromium; `pageOf`), and otherwise asks the background
+// (`page:config`): Firefox has no `ancestorOrigins`, and Chromium reports "null" for a top page whose referrer
+// policy hides it. Written by the background at every worker start and before it tells pages the settings
+// changed; `v` is the extension version that wrote it, so a policy from before an update is never read.
 import type { DetectConfig } from './detect/types';
 import { enabledFor, type SiteChoice } from './sites';
 
@@ -45,4 +46,15 @@ export function configFor(policy: PagePolicy, url: string): PageConfig {
 /** The policy for these settings: the detect config the background would answer with. */
 export function policyFor(choice: SiteChoice, detect: DetectConfig, version: string): PagePolicy {
   return { v: version, siteMode: choice.siteMode, disabledSites: [...choice.disabledSites], onlySites: [...choice.onlySites], detect };
+}
+
+/**
+ * The address per-site settings are decided on for a frame: its own for the top frame, its top page's origin for
+ * a frame that can know it, else null (then the frame asks the background).
+ */
+export function pageOf(w: { location: { href: string; ancestorOrigins?: { length: number; [i: number]: string } } }, isTop: boolean): string | null {
+  if (isTop) return w.location.href;
+  const a = w.location.ancestorOrigins;
+  const top = a && a.length ? a[a.length - 1] : undefined;
+  return top && /^https?:\/\//.test(top) ? top : null;
 }

@@ -33,7 +33,9 @@ const CLOSE_DELAY_MS = 300;
 /** A rendered card is asked for again after this long: live figures and their ages change. */
 const VIEW_TTL_MS = 30_000;
 const TITLE_ID = 'rl-card-title';
+// `all: initial` would also undo the UA's [hidden] rule: the host's hidden attribute is honoured explicitly.
 const HOST_CSS = `:host { all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647; }
+:host([hidden]) { display: none; }
 .rl-layer { position: fixed; top: 0; left: 0; }`;
 
 const E2E = import.meta.env.MODE === 'e2e';

@@ -1,10 +1,10 @@
-// Runs in: content script, in every http(s) frame. Wiring only: read (top frame) or ask the background whether and what to mark here,
+// Runs in: content script, in every http(s) frame. Wiring only: read (storage) or ask the background whether and what to mark here,
 // run the lens, and restart it when the user's settings change or the page navigates within itself.
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { send } from '../../lib/messaging/page-client';
 import { FRAME_PORT, isNextMention, isSettingsChanged, tokenToShow } from '../../lib/messaging/to-content';
-import { configFor, readPolicy, type PageConfig } from '../../lib/page-policy';
+import { configFor, pageOf, readPolicy, type PageConfig } from '../../lib/page-policy';
 import { PAGE_POLICY_KEY } from '../../lib/storage-keys';
 import { E2E_IDLE_NAME, startLens, type Lens } from './lens';
 
@@ -30,13 +30,15 @@ export default defineContentScript({
         port = null;
       });
     };
-    // The top frame reads what to look for from storage.local (written by the background; no message, so no
-    // waiting for its worker to wake); frames, and a top frame finding no current policy, ask the background.
+    // What to look for is read from storage.local (written by the background; no message, so no waiting for its
+    // worker to wake) by every frame that knows its top page's address; the others, and any frame finding no
+    // current policy, ask the background.
     const fromPolicy = async (): Promise<PageConfig | null> => {
-      if (window !== window.top) return null;
+      const page = pageOf(window, window === window.top);
+      if (page === null) return null;
       const raw: unknown = (await browser.storage.local.get(PAGE_POLICY_KEY))[PAGE_POLICY_KEY];
       const policy = readPolicy(raw, browser.runtime.getManifest().version);
-      return policy && configFor(policy, location.href);
+      return policy && configFor(policy, page);
     };
     const apply = async () => {
       const config =

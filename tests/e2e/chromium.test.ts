@@ -263,9 +263,10 @@ test('the background ignores messages that are not in the contract or not from a
   await page.close();
 });
 
-test('the top frame decides from the page policy in storage.local, with no message; frames still ask the background', async () => {
-  // A policy that switches 127.0.0.1 off while the settings (which the background answers frames from) leave it on:
-  // the top frame follows the stored policy, the same-origin child frame the background's answer.
+test('frames decide from the page policy in storage.local, with no message; a policy of another version is never read', async () => {
+  // A policy that switches 127.0.0.1 off while the settings (which the background answers from) leave it on: the
+  // top frame and the same-origin child frame (which knows its top page from location.ancestorOrigins) follow the
+  // stored policy.
   await worker.evaluate(async () => {
     const key = 'page:policy';
     const policy = (await chrome.storage.local.get(key))[key] as Record<string, unknown>;
@@ -275,10 +276,11 @@ test('the top frame decides from the page policy in storage.local, with no messa
   try {
     await page.goto(server.url('/fixtures/shadow-iframe.html'));
     const child = page.frame({ name: 'child' })!;
-    await waitForMarks(child, 1, { within: '#child-ezeth' });
     await scanIdle(page);
+    await scanIdle(child);
     assert.equal((await marksOn(page)).length, 0, 'the top frame read the stored policy: site off');
-    // A policy written by another version is never read: the top frame asks the background (site on).
+    assert.equal((await marksOn(child)).length, 0, 'so did the child frame');
+    // A policy written by another version is never read: the frames ask the background (site on).
     await worker.evaluate(async () => {
       const key = 'page:policy';
       const policy = (await chrome.storage.local.get(key))[key] as Record<string, unknown>;
@@ -286,6 +288,7 @@ test('the top frame decides from the page policy in storage.local, with no messa
     });
     await page.reload();
     await waitForMarks(page, 1, { within: '#light' });
+    await waitForMarks(page.frame({ name: 'child' })!, 1, { within: '#child-ezeth' });
   } finally {
     // Any settings change makes the background rewrite the policy from the settings.
     await worker.evaluate(async () => {

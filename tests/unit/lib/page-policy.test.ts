@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { configFor, NOTHING, policyFor, readPolicy } from '../../../lib/page-policy';
+import { configFor, NOTHING, pageOf, policyFor, readPolicy } from '../../../lib/page-policy';
 import { detectConfig } from '../../../lib/registry/detect-config';
 import { TOKENS } from '../../../lib/registry';
 import { MISNOMERS } from '../../../lib/registry/misnomers';
@@ -42,5 +42,16 @@ describe('page policy (what a top frame reads before its first scan)', () => {
     ]) {
       expect(readPolicy(bad, V)).toBeNull();
     }
+  });
+
+  test('which address a frame decides on: its own at the top, its top page origin where the browser says it, else none', () => {
+    const w = (href: string, ancestors?: string[]) => ({ location: { href, ...(ancestors ? { ancestorOrigins: Object.assign([...ancestors], { length: ancestors.length }) } : {}) } });
+    expect(pageOf(w('https://app.pendle.finance/trade'), true)).toBe('https://app.pendle.finance/trade');
+    expect(pageOf(w('https://widget.example/x', ['https://mid.example', 'https://etherscan.io']), false)).toBe('https://etherscan.io');
+    // Firefox: no ancestorOrigins. Chromium with a hidden referrer: "null". An extension page at the top: not a site.
+    expect(pageOf(w('https://widget.example/x'), false)).toBeNull();
+    expect(pageOf(w('https://widget.example/x', ['null']), false)).toBeNull();
+    expect(pageOf(w('https://widget.example/x', []), false)).toBeNull();
+    expect(pageOf(w('https://widget.example/x', ['chrome-extension://abc']), false)).toBeNull();
   });
 });
