@@ -15,7 +15,7 @@ const SKIP = new Set(['head', 'title', 'script', 'style', 'noscript', 'textarea'
 /** Scanning work per task: about half a frame, far below the 50 ms long-task line. */
 const SLICE_MS = 8;
 /** What `runNow` may take of the page's own task. */
-const SYNC_MS = 3;
+const SYNC_MS = 8;
 const SHOW = NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT;
 /** Nodes visited between two clock reads (reading the clock is not free). */
 const BATCH = 256;
