@@ -260,7 +260,10 @@ describe('anvil lifecycle', () => {
     const { client } = liveClient();
     await expect(client.readContract({ address: RENZO, abi: abis.lrtMockAbi, functionName: 'getRate' })).rejects.toThrow();
     await anvil.start();
-    expect(await direct.getBlockNumber()).toBe(before);
+    // The state came back, not a fresh chain (which would be at block 0). anvil_loadState may come back one block on
+    // (seen once in a clean-clone run: 15 after 14), so the exact number is not the check; the contract read is.
+    const after = await direct.getBlockNumber();
+    expect(after >= before && after <= before + 1n, `block ${after} after ${before}`).toBe(true);
     expect(await client.readContract({ address: RENZO, abi: abis.lrtMockAbi, functionName: 'getRate' })).toBe(RATE);
   });
 
