@@ -28,6 +28,23 @@ console.log(`Browser: ${executable} (${browserVersion(executable)})`);
 console.log(`Demo page: ${url}`);
 const profile = mkdtempSync(join(tmpdir(), 'restake-lens-demo-'));
 
+// The DOM contract (README): marks are ranges in CSS.highlights under lrt:<id>:<kind>, which the page's own world
+// reads too; the card host is a plain [data-lrt-card] element whose shadow root is closed in this build, and it is
+// shown (not hidden) once a rendered card is in it.
+/** Page expression: the centre of the first ezETH mark in the lending table, or null while it is not marked. */
+const EZETH_POINT = `(() => {
+  const box = document.querySelector('#lending');
+  box?.scrollIntoView({ block: 'center' });
+  for (const r of CSS.highlights.get('lrt:ezeth:symbol') ?? []) {
+    if (!box || !box.contains(r.startContainer)) continue;
+    const b = r.getBoundingClientRect();
+    if (b.width) return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+  }
+  return null;
+})()`;
+/** Page expression: the card is open. */
+const CARD_OPEN = `(() => { const h = document.querySelector('[data-lrt-card]'); return !!h && !h.hidden; })()`;
+
 if (isBrandedChrome(executable) || forceCdp) await viaDevTools();
 else await viaLoadExtension();
 
@@ -40,15 +57,16 @@ async function viaLoadExtension() {
   });
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(url);
-  await page.waitForSelector('lrt-mark[data-lrt-token]', { timeout: 15_000 });
+  const point = await (await page.waitForFunction(EZETH_POINT, undefined, { timeout: 15_000, polling: 200 })).jsonValue();
   if (!headless) {
     console.log('Hover an underlined token. Close the browser window to end the demo.');
     await new Promise((r) => context.on('close', r));
     await server.close();
     return;
   }
-  await page.hover('#lending lrt-mark[data-lrt-token="ezeth"]');
-  await page.getByRole('dialog', { name: 'ezETH' }).waitFor();
+  const { x, y } = point as { x: number; y: number };
+  await page.mouse.move(x, y);
+  await page.waitForFunction(CARD_OPEN, undefined, { timeout: 15_000, polling: 100 });
   await page.waitForTimeout(300);
   await page.screenshot({ path: shot });
   console.log(`Screenshot written: ${shot}`);
@@ -85,16 +103,12 @@ async function viaDevTools() {
   const deadline = Date.now() + 15_000;
   let box: { x: number; y: number } | null = null;
   while (!box && Date.now() < deadline) {
-    box = await evaluate<{ x: number; y: number } | null>(
-      `(() => { const r = document.querySelector('#lending lrt-mark[data-lrt-token="ezeth"]')?.getBoundingClientRect(); return r ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null; })()`,
-    );
+    box = await evaluate<{ x: number; y: number } | null>(EZETH_POINT);
     if (!box) await new Promise((r) => setTimeout(r, 200));
   }
   if (!box) throw new Error('The extension did not mark the demo page.');
   await b.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x: box.x, y: box.y }, sessionId);
-  await evaluate(
-    `new Promise((ok) => { const t = setInterval(() => { if (document.querySelector('[data-lrt-card]')?.shadowRoot?.querySelector('[role=dialog][data-token]')) { clearInterval(t); setTimeout(ok, 300); } }, 100); })`,
-  );
+  await evaluate(`new Promise((ok) => { const t = setInterval(() => { if (${CARD_OPEN}) { clearInterval(t); setTimeout(ok, 300); } }, 100); })`);
   const { data } = await b.send<{ data: string }>('Page.captureScreenshot', { format: 'png' }, sessionId);
   writeFileSync(shot, Buffer.from(data, 'base64'));
   console.log(`Screenshot written: ${shot}`);
