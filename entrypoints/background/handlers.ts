@@ -2,33 +2,18 @@
 import { showToken } from '../../lib/messaging/to-content';
 import { browser } from 'wxt/browser';
 import { REGISTRY_VERSION, TOKENS, getToken } from '../../lib/registry';
-import { detectConfig } from '../../lib/registry/detect-config';
 import { MISNOMERS } from '../../lib/registry/misnomers';
 import { toCardView, toMisnomerView, toRegistryEntry } from '../../lib/views/build';
 import { cardTree } from '../../lib/views/card-tree';
 import cardCss from '../../assets/card.css?inline';
-import { enabledFor, type Settings } from '../../lib/settings';
-import { readSettings } from '../../lib/settings-store';
-import { NOTHING, policyFor } from '../../lib/page-policy';
-import { PAGE_POLICY_KEY } from '../../lib/storage-keys';
 import { liveState, refreshAll } from '../../lib/live/service';
 import { HandlerError, type Handlers } from '../../lib/messaging/server';
 import { saveFrameLimits, saveFrameReport, tabLimits } from '../../lib/tab-reports';
 import { rateLimiter } from '../../lib/rate-limit';
 import { updateBadge } from './badge';
 import { liveInput, tabRows } from './rows';
+import { pageConfig } from './page-config';
 
-const DETECT = { rt: detectConfig(TOKENS, MISNOMERS, { markLst: false }), all: detectConfig(TOKENS, MISNOMERS, { markLst: true }) };
-const detectFor = (settings: Settings) => (settings.markLst ? DETECT.all : DETECT.rt);
-
-/**
- * Writes the page policy (lib/page-policy.ts) for the current settings: top frames read it before their first
- * scan. Called at every worker start and on each settings change, before pages are told of it.
- */
-export async function writePagePolicy(): Promise<void> {
-  const settings = await readSettings();
-  await browser.storage.local.set({ [PAGE_POLICY_KEY]: policyFor(settings, detectFor(settings), browser.runtime.getManifest().version) });
-}
 /** Extension pages a web page's card may open: two per tab in any 10 s (the card also needs the user's click). */
 export const PAGE_OPENS = rateLimiter(2, 10_000);
 
@@ -64,11 +49,7 @@ async function status() {
 }
 
 export const handlers: Handlers = {
-  'page:config': async (_input, ctx) => {
-    const settings = await readSettings();
-    const enabled = enabledFor(settings, ctx.pageUrl);
-    return { enabled, detect: enabled ? detectFor(settings) : NOTHING };
-  },
+  'page:config': async (_input, ctx) => pageConfig(ctx.pageUrl),
 
   'card:render': async ({ id, impostor, css }) => {
     const tree = id.startsWith('misnomer-')

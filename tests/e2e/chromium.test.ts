@@ -267,11 +267,14 @@ test('frames decide from the page policy in storage.local, with no message; a po
   // A policy that switches 127.0.0.1 off while the settings (which the background answers from) leave it on: the
   // top frame and the same-origin child frame (which knows its top page from location.ancestorOrigins) follow the
   // stored policy.
-  await worker.evaluate(async () => {
-    const key = 'page:policy';
-    const policy = (await chrome.storage.local.get(key))[key] as Record<string, unknown>;
-    await chrome.storage.local.set({ [key]: { ...policy, siteMode: 'all', disabledSites: ['127.0.0.1'] } });
-  });
+  /** Rewrites fields of the stored policy as if the background had written them. */
+  const editPolicy = (patch: Record<string, unknown>) =>
+    worker.evaluate(async (p) => {
+      const key = 'page:policy';
+      const policy = (await chrome.storage.local.get(key))[key] as Record<string, unknown>;
+      await chrome.storage.local.set({ [key]: { ...policy, ...p } });
+    }, patch);
+  await editPolicy({ siteMode: 'all', disabledSites: ['127.0.0.1'] });
   const page = await context.newPage();
   try {
     await page.goto(server.url('/fixtures/shadow-iframe.html'));
@@ -281,11 +284,7 @@ test('frames decide from the page policy in storage.local, with no message; a po
     assert.equal((await marksOn(page)).length, 0, 'the top frame read the stored policy: site off');
     assert.equal((await marksOn(child)).length, 0, 'so did the child frame');
     // A policy written by another version is never read: the frames ask the background (site on).
-    await worker.evaluate(async () => {
-      const key = 'page:policy';
-      const policy = (await chrome.storage.local.get(key))[key] as Record<string, unknown>;
-      await chrome.storage.local.set({ [key]: { ...policy, v: '0.0.0-old' } });
-    });
+    await editPolicy({ v: '0.0.0-old' });
     await page.reload();
     await waitForMarks(page, 1, { within: '#light' });
     await waitForMarks(page.frame({ name: 'child' })!, 1, { within: '#child-ezeth' });
