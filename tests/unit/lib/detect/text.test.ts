@@ -1,5 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { createTextMatcher } from '../../../../lib/detect/text';
+import { anchorsOf, createTextMatcher } from '../../../../lib/detect/text';
+import { detectConfig } from '../../../../lib/registry/detect-config';
+import { MISNOMERS } from '../../../../lib/registry/misnomers';
+import { TOKENS } from '../../../../lib/registry';
 import { addressesInHref, classifyLink, linkContext } from '../../../../lib/detect/links';
 import type { DetectConfig } from '../../../../lib/detect/types';
 
@@ -248,5 +252,25 @@ describe('links', () => {
   test('a link to another chain’s deployment of the same token is still the token', () => {
     const ctx = linkContext(`https://arbiscan.io/token/${EZETH_L2}`, idx)!;
     expect(classifyLink(sym('ezeth', 'ezETH'), ctx, idx).matches.map((m) => m.kind)).toEqual(['link']);
+  });
+});
+
+describe('the quick check (anchors)', () => {
+  test('every name contains one of the anchors, whatever the names (code points, never half a surrogate pair)', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 40 }), (names) => {
+        const anchors = anchorsOf(names);
+        for (const n of names) expect(anchors.some((a) => n.includes(a))).toBe(true);
+        for (const a of anchors) expect(a).not.toMatch(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/);
+      }),
+    );
+  });
+  test('few anchors for the bundled registry, and every bundled name and address is still found in prose', () => {
+    const real = detectConfig(TOKENS, MISNOMERS, { markLst: true });
+    const m = createTextMatcher(real);
+    const names = [...real.tokens.flatMap((t) => [t.symbol, ...t.aliases]), ...real.misnomers.map((x) => x.term)];
+    expect(anchorsOf(names).length).toBeLessThan(names.length / 4);
+    for (const n of names) expect(m.find(`Deposit into ${n} today.`).map((x) => x.text)).toContain(n);
+    for (const a of real.addresses) expect(m.find(`token ${a.address} here`).map((x) => x.text)).toEqual([a.address]);
   });
 });
