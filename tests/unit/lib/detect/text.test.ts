@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { anchorsOf, createTextMatcher } from '../../../../lib/detect/text';
+import { anchorsOf, createTextMatcher, quickCheck } from '../../../../lib/detect/text';
 import { detectConfig } from '../../../../lib/registry/detect-config';
 import { MISNOMERS } from '../../../../lib/registry/misnomers';
 import { TOKENS } from '../../../../lib/registry';
@@ -263,6 +263,20 @@ describe('the quick check (anchors)', () => {
         for (const n of names) expect(anchors.some((a) => n.includes(a))).toBe(true);
         for (const a of anchors) expect(a).not.toMatch(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/);
       }),
+    );
+  });
+  test('the quick check says yes exactly when the text holds a name (or "0x"), for any names and text', () => {
+    // A small alphabet, so names share anchors, overlap, and sit inside each other and inside the text.
+    const s = (min: number, max: number) => fc.string({ unit: fc.constantFrom('E', 'T', 'H', 'e', 'z', 'W', '0', 'x', ' ', '汉', '😀'), minLength: min, maxLength: max });
+    fc.assert(
+      fc.property(fc.uniqueArray(s(1, 6), { minLength: 1, maxLength: 12 }), fc.boolean(), fc.array(s(0, 30), { maxLength: 8 }), (names, evm, texts) => {
+        const quick = quickCheck(names, evm);
+        for (const t of [...texts, ...names, ...names.map((n) => `W${n}x`)]) {
+          const want = names.some((n) => t.includes(n)) || (evm && t.includes('0x'));
+          expect(quick(t), JSON.stringify({ names, evm, t })).toBe(want);
+        }
+      }),
+      { numRuns: 500 },
     );
   });
   test('few anchors for the bundled registry, and every bundled name and address is still found in prose', () => {
