@@ -40,6 +40,8 @@ type Root = Document | ShadowRoot;
 
 /** Marks that left the viewport's neighbourhood are unregistered at the latest this long after. */
 const LEAVE_MS = 1_000;
+/** Rect reads finding marked elements far in a row, after which new marks wait for the observer's report. */
+const FAR_IN_A_ROW = 16;
 /** How often a root holding marks is checked for our stylesheet (a page may replace its adopted list). */
 const RECHECK_MS = 1_000;
 
@@ -79,20 +81,29 @@ export function highlightPainter(doc: Document): Painter | null {
    * then new marks wait for the observer.
    */
   let restyling = false;
+  /**
+   * Rect reads that found the element far, in a row, since the observer's last report. A scan that has walked past
+   * the viewport's neighbourhood (the rest of a long table) stops reading rects until the next report: the
+   * observer's first report on each new element says where it is anyway, one frame later (on the 20,000-row
+   * table, 2,400 rect reads took 26 ms, nearly all of them far).
+   */
+  let farInARow = 0;
   /** Within one viewport of the visible area (the observer's root margin), from the element's rect now. */
   const nearNow = (el: Element) => {
-    if (restyling) return false;
+    if (restyling || farInARow >= FAR_IN_A_ROW) return false;
     const r = el.getBoundingClientRect();
-    if (!r.width && !r.height) return false;
     const vw = view.innerWidth;
     const vh = view.innerHeight;
-    return r.bottom >= -vh && r.top <= 2 * vh && r.right >= -vw && r.left <= 2 * vw;
+    const near = (r.width > 0 || r.height > 0) && r.bottom >= -vh && r.top <= 2 * vh && r.right >= -vw && r.left <= 2 * vw;
+    farInARow = near ? 0 : farInARow + 1;
+    return near;
   };
   const observer = new IntersectionObserver(
     guarded('paint', (entries: IntersectionObserverEntry[]) => {
       // The observer reports after a frame was drawn: the page has been styled with our stylesheet by now (no
       // animation-frame callback of our own for this, which would run inside the page's frame).
       restyling = false;
+      farInARow = 0;
       let shown = false;
       for (const e of entries) {
         const marks = watched.get(e.target);
