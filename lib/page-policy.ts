@@ -37,8 +37,8 @@ export function readPolicy(raw: unknown, version: string): PagePolicy | null {
   return p as unknown as PagePolicy;
 }
 
-/** Whether and what to mark on the page at `url` (the same answer `page:config` gives for it). */
-export function configFor(policy: PagePolicy, url: string): PageConfig {
+/** Whether and what to mark on the page at `url`: from the stored policy, and for the `page:config` answer. */
+export function configFor(policy: SiteChoice & { detect: DetectConfig }, url: string | undefined): PageConfig {
   const enabled = enabledFor(policy, url);
   return { enabled, detect: enabled ? policy.detect : NOTHING };
 }

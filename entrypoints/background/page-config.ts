@@ -5,9 +5,9 @@ import { browser } from 'wxt/browser';
 import { TOKENS } from '../../lib/registry';
 import { detectConfig } from '../../lib/registry/detect-config';
 import { MISNOMERS } from '../../lib/registry/misnomers';
-import { enabledFor, type Settings } from '../../lib/settings';
+import type { Settings } from '../../lib/settings';
 import { readSettings } from '../../lib/settings-store';
-import { NOTHING, policyFor, type PageConfig } from '../../lib/page-policy';
+import { configFor, policyFor, type PageConfig } from '../../lib/page-policy';
 import { PAGE_POLICY_KEY } from '../../lib/storage-keys';
 
 const DETECT = { rt: detectConfig(TOKENS, MISNOMERS, { markLst: false }), all: detectConfig(TOKENS, MISNOMERS, { markLst: true }) };
@@ -16,8 +16,7 @@ const detectFor = (settings: Settings) => (settings.markLst ? DETECT.all : DETEC
 /** The `page:config` answer for a page at `pageUrl` (the tab's page; frames follow their tab). */
 export async function pageConfig(pageUrl: string | undefined): Promise<PageConfig> {
   const settings = await readSettings();
-  const enabled = enabledFor(settings, pageUrl);
-  return { enabled, detect: enabled ? detectFor(settings) : NOTHING };
+  return configFor({ ...settings, detect: detectFor(settings) }, pageUrl);
 }
 
 /**

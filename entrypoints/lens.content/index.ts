@@ -7,9 +7,9 @@ import { FRAME_PORT, isNextMention, isSettingsChanged, tokenToShow } from '../..
 import { configFor, pageOf, readPolicy, type PageConfig } from '../../lib/page-policy';
 import { PAGE_POLICY_KEY } from '../../lib/storage-keys';
 import { E2E_IDLE_NAME, startLens, type Lens } from './lens';
+import { logError } from './log';
 
 const E2E = import.meta.env.MODE === 'e2e';
-import { logError } from './log';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],

@@ -115,6 +115,14 @@ describe('buildTree (the content script)', () => {
     expect([...el.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([null, null, 'https://etherscan.io/', '#rl-x']);
   });
 
+  test('refuses elements that run or load something, with their subtree', () => {
+    const el = buildTree(document, {
+      t: 'div',
+      c: [{ t: 'script', c: ['alert(1)'] }, { t: 'IFRAME', a: { src: 'https://x.example/' } }, { t: 'object' }, { t: 'base', a: { href: 'https://x.example/' } }, { t: 'b', c: ['kept'] }],
+    }) as Element;
+    expect(el.innerHTML).toBe('<b>kept</b>');
+  });
+
   test('the schema refuses what a card never is', () => {
     expect(Tree.safeParse({ t: 'div><script', c: [] }).success).toBe(false);
     expect(Tree.safeParse({ t: 'div', a: { 'on click': 'x' } }).success).toBe(false);
