@@ -190,6 +190,8 @@ export function mergeSnapshots(frames: Array<{ label: string; snapshot: Snapshot
   return out;
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 /** What Playwright's and Puppeteer's pages share for scrolling the top window. */
 interface Scrollable {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the two libraries type evaluate differently
@@ -197,24 +199,10 @@ interface Scrollable {
 }
 
 /**
- * One stop of readScrolled: reads until every element the read covers shows what it expects, or for at most
- * `timeoutMs` (the observer's report and the registration after a scroll take longer on a loaded machine than
- * any fixed pause allows), and returns the last read. The caller's check decides; this only stops waiting early.
- */
-async function readStop(readOnce: () => Promise<Snapshot>, timeoutMs = 6_000): Promise<Snapshot> {
-  const start = Date.now();
-  for (;;) {
-    await new Promise((r) => setTimeout(r, 300));
-    const s = await readOnce();
-    const done = Object.entries(s.expected).every(([k, v]) => isDeepStrictEqual(s.actual[k], v));
-    if (done || Date.now() - start > timeoutMs) return s;
-  }
-}
-
-/**
  * Reads a whole page under the contract's "registered while in or near the viewport" rule (docs/detection.md):
  * scrolls the top window two viewports at a time (marks within one viewport of the visible area are registered),
- * reads at each stop until what came near is registered (readStop), and keeps, per element, the
+ * reads at each stop until what came near is registered (waitForExpectations, at most 6 s: the observer's report
+ * after a scroll takes longer on a loaded machine than any fixed pause allows), and keeps, per element, the
  * stop that showed it marked. At most `maxStops` stops: elements further down a very long page (the 20,000-row
  * table) are not checked. Scrolls back to the top after.
  */
@@ -224,14 +212,15 @@ export async function readScrolled(page: Scrollable, readOnce: () => Promise<Sna
   const errors = new Set(out.errors);
   for (let y = 2 * view, stop = 1; y < height && stop < maxStops; y += 2 * view, stop++) {
     await page.evaluate(`scrollTo(0, ${y})`);
-    const s = await readStop(readOnce);
+    await sleep(300);
+    const s = await waitForExpectations(readOnce, 6_000, 0);
     for (const [k, v] of Object.entries(s.expected)) out.expected[k] ??= v;
     for (const [k, v] of Object.entries(s.actual)) if (v.length > (out.actual[k]?.length ?? -1)) out.actual[k] = v;
     for (const e of s.errors) errors.add(e);
   }
   if (height > 2 * view) {
     await page.evaluate('scrollTo(0, 0)');
-    await new Promise((r) => setTimeout(r, 300));
+    await sleep(300);
   }
   out.errors = [...errors];
   return out;
@@ -253,8 +242,6 @@ export function frameLabels(urls: string[]): string[] {
 export function matches(s: Snapshot): boolean {
   return s.errors.length === 0 && isDeepStrictEqual(s.expected, s.actual);
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Polls `evalFn` every 150 ms until the snapshot matches and has stayed matching for `settleMs` (so a page
